@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, databaseEnv, parseEnv, serverEnv, storageEnv } from './index.ts';
+
+const token = 'x'.repeat(32);
+
+describe('parseEnv', () => {
+  it('applies defaults', () => {
+    const env = parseEnv(serverEnv, { MOTCUA_OPS_TOKEN: token });
+    expect(env).toMatchObject({ PORT: 3000, PLATFORM_DOMAIN: 'localhost', LOG_LEVEL: 'info' });
+  });
+
+  it('names every bad variable', () => {
+    try {
+      parseEnv(serverEnv.extend(databaseEnv.shape), { PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+      expect.unreachable('should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const names = (error as ConfigError).problems.map((p) => p.variable).sort();
+      expect(names).toEqual(['DATABASE_URL', 'MOTCUA_OPS_TOKEN', 'PORT']);
+      expect((error as Error).message).toContain('PORT:');
+    }
+  });
+
+  it('parses storage flags', () => {
+    expect(parseEnv(storageEnv, { S3_FORCE_PATH_STYLE: 'false' }).S3_FORCE_PATH_STYLE).toBe(false);
+    expect(() => parseEnv(storageEnv, { S3_BUCKET: 'A_B' })).toThrow(/S3_BUCKET/);
+  });
+});

@@ -1,0 +1,65 @@
+// Configuration: every process parses its environment once, here, with zod.
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+  }
+}
+
+/** Parses `source` (process.env by default) with `schema`; a bad value throws naming the variable. */
+export function parseEnv<S extends z.ZodObject>(
+  schema: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? '(env)'),
+      message: issue.message,
+    })),
+  );
+}
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+export const serverEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PLATFORM_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'a lower-case host name such as motcua.vn or localhost')
+    .default('localhost'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  MOTCUA_OPS_TOKEN: z.string().min(24, 'the bootstrap operator token must be at least 24 characters'),
+});
+
+export const databaseEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL')
+    .describe('login role of the application: not a superuser, with CREATEROLE and CREATE on the database'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export const storageEnv = z.object({
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('ap-southeast-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)')
+    .default('motcua-documents'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type ServerEnv = z.infer<typeof serverEnv>;
+export type DatabaseEnv = z.infer<typeof databaseEnv>;
+export type StorageEnv = z.infer<typeof storageEnv>;

@@ -1,0 +1,60 @@
+// Connections. The package exports a factory, never a global client: each process decides
+// its pool, and handlers only ever see a tenant-bound handle.
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as platformSchema from './platform/index.ts';
+import * as tenantSchema from './tenant/index.ts';
+
+export interface DatabaseOptions {
+  url: string;
+  /** Pool size. */
+  max?: number;
+  /** Name shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+export function createDatabase({ url, max = 10, applicationName = 'motcua' }: DatabaseOptions) {
+  const sql = postgres(url, {
+    max,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => {},
+    connection: { application_name: applicationName },
+  });
+  return {
+    sql,
+    /** Platform tables, schema-qualified (`platform.*`). */
+    platform: drizzle(sql, { schema: platformSchema }),
+    /** Tenant tables, unqualified: only usable inside {@link withTenant}. */
+    tenant: drizzle(sql, { schema: tenantSchema }),
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+export type Database = ReturnType<typeof createDatabase>;
+export type PlatformDb = Database['platform'];
+
+export class IsolationNotPossibleError extends Error {
+  override name = 'IsolationNotPossibleError';
+}
+
+/**
+ * Refuses to serve with a login role that would make tenant isolation moot: a superuser or
+ * a BYPASSRLS role reads every schema whatever role a transaction switches to.
+ */
+export async function assertIsolationReady(database: Database): Promise<void> {
+  const rows = await database.sql<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean }[]>`
+    select rolsuper, rolbypassrls, rolcreaterole from pg_roles where rolname = current_user`;
+  const role = rows[0];
+  if (!role) throw new IsolationNotPossibleError('The database login role could not be read.');
+  if (role.rolsuper || role.rolbypassrls) {
+    throw new IsolationNotPossibleError(
+      'DATABASE_URL connects as a superuser or BYPASSRLS role; tenant isolation needs an ordinary login role with CREATEROLE.',
+    );
+  }
+  if (!role.rolcreaterole) {
+    throw new IsolationNotPossibleError(
+      'The DATABASE_URL role lacks CREATEROLE; it needs it to create each tenant role.',
+    );
+  }
+}

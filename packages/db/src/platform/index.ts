@@ -1,0 +1,6 @@
+export * from './audit.ts';
+export * from './operators.ts';
+export * from './provisioning-runs.ts';
+export * from './schema.ts';
+export * from './tenant-domains.ts';
+export * from './tenants.ts';

@@ -1,0 +1,21 @@
+import { text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { platform } from './schema.ts';
+
+export const operatorRoles = ['owner', 'operator', 'billing', 'support'] as const;
+export type OperatorRole = (typeof operatorRoles)[number];
+
+/** The vendor's people who run the fleet. */
+export const operators = platform.table(
+  'operators',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    fullName: text('full_name').notNull(),
+    role: text('role', { enum: operatorRoles }).notNull(),
+    passwordHash: text('password_hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('operators_email_key').on(t.email)],
+);
+
+export type Operator = typeof operators.$inferSelect;
