@@ -1,0 +1,49 @@
+/** @jsxImportSource hono/jsx */
+// The page frame every server-rendered page uses: language, skip link, header, main, footer.
+import type { Child } from 'hono/jsx';
+import { type Locale, t } from './i18n.ts';
+
+export interface LayoutProps {
+  locale: Locale;
+  title: string;
+  /** Shown in the header; the platform's name on the platform host. */
+  siteName: string;
+  /** Prefix for links: '' on a tenant host, '/t/<slug>' on the path fallback. */
+  basePath?: string;
+  /** The current path, used to build the language switch link. */
+  path: string;
+  children?: Child;
+}
+
+export function Layout({ locale, title, siteName, basePath = '', path, children }: LayoutProps) {
+  const other: Locale = locale === 'vi' ? 'en' : 'vi';
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${siteName}`}</title>
+        <link rel="stylesheet" href={`${basePath}/assets/motcua.css`} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t(locale, 'skipToContent')}
+        </a>
+        <header class="site-header">
+          <div class="inner">
+            <a class="brand" href={`${basePath}/`}>
+              {siteName}
+            </a>
+            <a href={`${basePath}${path}?lang=${other}`} lang={other} hreflang={other}>
+              {t(locale, 'switchLanguage')}
+            </a>
+          </div>
+        </header>
+        <main id="main" class="inner" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer inner">Motcua</footer>
+      </body>
+    </html>
+  );
+}

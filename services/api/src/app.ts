@@ -1,0 +1,74 @@
+// The API process's HTTP entry: a dispatcher sends each request to the platform app (landing,
+// operator API, docs, health) or to the tenant app (portal, agency console, tenant API),
+// deciding by host name, verified custom domain, or the `/t/<slug>` path fallback.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppBindings, AppDeps, AppEnv } from './context.ts';
+import { onError, onNotFound } from './errors.tsx';
+import { requestContext } from './middleware/request-context.ts';
+import { resolveTenant } from './middleware/tenant.tsx';
+import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
+import { opsRoutes } from './routes/ops/index.ts';
+import { portalRoutes } from './routes/portal/index.tsx';
+import { publicRoutes } from './routes/public/index.ts';
+import { assetRoutes, systemRoutes } from './routes/system/index.tsx';
+import { validationHook } from './routes/validation-hook.ts';
+
+export interface MotcuaApp {
+  fetch(request: Request): Promise<Response>;
+}
+
+function baseApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestContext(deps));
+  app.onError(onError);
+  app.notFound(onNotFound);
+  app.route('/', assetRoutes());
+  return app;
+}
+
+const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const pathTenant = /^\/t\/([^/]+)(\/.*)?$/;
+
+export function createApp(deps: AppDeps): MotcuaApp {
+  const tenantApp = baseApp(deps);
+  tenantApp.use('*', resolveTenant());
+  tenantApp.route('/', publicRoutes());
+  tenantApp.route('/', portalRoutes());
+
+  const platformApp = baseApp(deps);
+  platformApp.route('/api/ops', opsRoutes());
+  platformApp.route('/', systemRoutes());
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  platformApp.route(
+    '/',
+    docsRoutes(() => {
+      document ??= buildOpenApiDocument(platformApp, tenantApp, deps.env.PLATFORM_DOMAIN);
+      return document;
+    }),
+  );
+
+  const domain = deps.env.PLATFORM_DOMAIN;
+  const suffix = `.${domain}`;
+
+  return {
+    fetch(request) {
+      const url = new URL(request.url);
+      const host = (request.headers.get('host') ?? url.host).replace(/:\d+$/, '').toLowerCase();
+      const isPlatformHost = host === domain || host === 'localhost' || ipv4.test(host) || host === '[::1]';
+      if (!isPlatformHost) {
+        const bindings: AppBindings = host.endsWith(suffix)
+          ? { basePath: '', tenantSlug: host.slice(0, -suffix.length) }
+          : { basePath: '', tenantDomain: host };
+        return Promise.resolve(tenantApp.fetch(request, bindings));
+      }
+      const match = pathTenant.exec(url.pathname);
+      if (match?.[1]) {
+        const slug = match[1];
+        url.pathname = match[2] ?? '/';
+        const bindings: AppBindings = { basePath: `/t/${slug}`, tenantSlug: slug };
+        return Promise.resolve(tenantApp.fetch(new Request(url, request), bindings));
+      }
+      return Promise.resolve(platformApp.fetch(request, { basePath: '' }));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The one typed request context every Hono app of the API shares.
+import type { Database, TenantDb } from '@motcua/db';
+import type { ProvisioningContext } from '@motcua/provisioning';
+import type { Storage } from '@motcua/storage';
+import type { ApiEnv } from './env.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import type { TenantResolver, ResolvedTenant } from './tenancy/resolver.ts';
+
+export interface AppDeps {
+  env: Pick<ApiEnv, 'PLATFORM_DOMAIN' | 'MOTCUA_OPS_TOKEN'>;
+  database: Database;
+  storage: Storage;
+  provisioning: ProvisioningContext;
+  logger: Logger;
+  metrics: Metrics;
+  tenants: TenantResolver;
+  /** Background work started by a request (provisioning runs); tests and shutdown await it. */
+  background: Set<Promise<unknown>>;
+}
+
+/** Set by the dispatcher before a request reaches the tenant app. */
+export interface AppBindings {
+  /** '' on a tenant host, '/t/<slug>' on the path fallback. */
+  basePath: string;
+  tenantSlug?: string;
+  tenantDomain?: string;
+}
+
+export type RunInTenant = <T>(work: (db: TenantDb) => Promise<T>) => Promise<T>;
+
+export interface AppEnv {
+  Bindings: AppBindings;
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    deps: AppDeps;
+    tenant: ResolvedTenant;
+    /** The tenant-bound unit of work: the only way handlers reach tenant data. */
+    inTenant: RunInTenant;
+  };
+}

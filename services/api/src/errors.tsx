@@ -1,0 +1,116 @@
+// One error design: every failure becomes `{ error: { code, message, details? } }` with the
+// right status on /api, or a person-readable page elsewhere. No stack traces, no SQL text.
+import { InvalidSlugError } from '@motcua/db';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  LimitExceededError,
+  NotFoundError,
+  PreconditionFailedError,
+  ValidationError,
+} from '@motcua/domain';
+import { MessagePage, pickLocale, t } from '@motcua/ui';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import type { AppEnv } from './context.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+interface Mapped {
+  status: ContentfulStatusCode;
+  body: ErrorBody;
+}
+
+const httpCodes: Partial<Record<number, string>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+function domainStatus(error: DomainError): ContentfulStatusCode {
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError || error instanceof PreconditionFailedError) return 409;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof LimitExceededError) return 429;
+  return 400;
+}
+
+export function zodDetails(error: ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+/** Maps any thrown value; `undefined` means unknown (a 500 whose cause must be logged). */
+export function mapError(error: unknown): Mapped | undefined {
+  const body = (code: string, message: string, details?: unknown): ErrorBody => ({
+    error: details === undefined ? { code, message } : { code, message, details },
+  });
+  if (error instanceof DomainError) {
+    return { status: domainStatus(error), body: body(error.code, error.message, error.details) };
+  }
+  if (error instanceof InvalidSlugError) return { status: 400, body: body(error.code, error.message) };
+  if (error instanceof ZodError) {
+    return { status: 400, body: body('invalid_input', 'The request is not valid.', zodDetails(error)) };
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const message = status >= 500 ? 'The server could not complete the request.' : error.message || 'Bad request.';
+    return { status, body: body(httpCodes[status] ?? 'http_error', message) };
+  }
+  return undefined;
+}
+
+export function wantsJson(c: Context<AppEnv>): boolean {
+  const path = c.req.path;
+  if (path.startsWith('/api/') || path === '/api' || path.endsWith('.json')) return true;
+  return !(c.req.header('accept') ?? '').includes('text/html');
+}
+
+export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, body: ErrorBody) {
+  if (wantsJson(c)) return c.json(body, status);
+  const locale = pickLocale(c.req.query('lang'), c.req.header('accept-language'));
+  const isServer = status >= 500;
+  return c.html(
+    <MessagePage
+      locale={locale}
+      path={c.req.path}
+      basePath={c.env?.basePath ?? ''}
+      siteName={c.get('tenant')?.name ?? t(locale, 'platformName')}
+      title={isServer ? t(locale, 'errorTitle') : status === 404 ? t(locale, 'notFoundTitle') : body.error.message}
+      body={isServer ? t(locale, 'errorBody') : status === 404 ? t(locale, 'notFoundBody') : ''}
+      {...(isServer ? { detail: c.get('requestId') } : {})}
+    />,
+    status,
+  );
+}
+
+export function onError(error: Error, c: Context<AppEnv>) {
+  const mapped = mapError(error);
+  if (mapped && mapped.status < 500) return renderError(c, mapped.status, mapped.body);
+  c.get('logger')?.error('request failed', {
+    error: error.name,
+    message: error.message,
+    stack: error.stack,
+  });
+  return renderError(
+    c,
+    mapped?.status ?? 500,
+    mapped?.body ?? { error: { code: 'internal_error', message: 'The server could not complete the request.' } },
+  );
+}
+
+export function onNotFound(c: Context<AppEnv>) {
+  return renderError(c, 404, { error: { code: 'not_found', message: 'No such resource.' } });
+}

@@ -1,0 +1,54 @@
+// Health, readiness, metrics, the stylesheet and the platform's landing page.
+import { listTenants } from '@motcua/provisioning';
+import { pickLocale, PlatformLanding, stylesheet } from '@motcua/ui';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../context.ts';
+
+export function assetRoutes() {
+  return new Hono<AppEnv>().get('/assets/motcua.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+}
+
+export function systemRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const { database, logger } = c.get('deps');
+    try {
+      await database.sql`select 1`;
+      return c.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn('readiness check failed', { error: error instanceof Error ? error.message : String(error) });
+      return c.json({ status: 'unavailable', error: { code: 'database_unreachable', message: 'The database is not reachable.' } }, 503);
+    }
+  });
+  app.get('/metrics', (c) => {
+    const { metrics, tenants } = c.get('deps');
+    const body = metrics.render({
+      motcua_process_resident_memory_bytes: process.memoryUsage.rss(),
+      motcua_tenant_cache_entries: tenants.size,
+    });
+    return c.body(body, 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
+  app.get('/', async (c) => {
+    const { provisioning, env } = c.get('deps');
+    const locale = pickLocale(c.req.query('lang'), c.req.header('accept-language'));
+    const host = new URL(c.req.url);
+    const port = host.port ? `:${host.port}` : '';
+    const rows = await listTenants(provisioning);
+    const live = rows.filter(({ tenant }) => tenant.status === 'active' || tenant.status === 'suspended');
+    return c.html(
+      <PlatformLanding
+        locale={locale}
+        path="/"
+        tenants={live.map(({ tenant }) => ({
+          name: tenant.name,
+          url: `${host.protocol}//${tenant.slug}.${env.PLATFORM_DOMAIN}${port}/`,
+        }))}
+      />,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,76 @@
+// Builds the API's dependencies from configuration and serves it. Used by `main.ts`, the
+// local launcher and the benchmarks.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { assertIsolationReady, createDatabase } from '@motcua/db';
+import { resumeInterruptedRuns } from '@motcua/provisioning';
+import { createStorage } from '@motcua/storage';
+import { createApp } from './app.ts';
+import type { AppDeps } from './context.ts';
+import type { ApiEnv } from './env.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
+import { createTenantResolver } from './tenancy/resolver.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export async function createDeps(env: ApiEnv, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<AppDeps> {
+  const database = createDatabase({ url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, applicationName: 'motcua-api' });
+  await assertIsolationReady(database);
+  const storage = createStorage({
+    region: env.S3_REGION,
+    bucket: env.S3_BUCKET,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+    ...(env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID } : {}),
+    ...(env.S3_SECRET_ACCESS_KEY ? { secretAccessKey: env.S3_SECRET_ACCESS_KEY } : {}),
+  });
+  await storage.ensureBucket();
+  return {
+    env,
+    database,
+    storage,
+    provisioning: { database, storage },
+    logger,
+    metrics: createMetrics(),
+    tenants: createTenantResolver(database),
+    background: new Set(),
+  };
+}
+
+/** Waits for background work, then closes the pool. */
+export async function closeDeps(deps: AppDeps): Promise<void> {
+  while (deps.background.size > 0) await Promise.allSettled([...deps.background]);
+  await deps.database.close();
+}
+
+export async function startServer(env: ApiEnv, deps?: AppDeps): Promise<RunningServer> {
+  const ready = deps ?? (await createDeps(env));
+  const app = createApp(ready);
+  // Runs a crashed process left half-way are picked up again.
+  const resumed = resumeInterruptedRuns(ready.provisioning).catch((error: unknown) =>
+    ready.logger.error('resuming interrupted runs failed', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
+  ready.background.add(resumed);
+  void resumed.finally(() => ready.background.delete(resumed));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${env.PLATFORM_DOMAIN}:${port}`,
+    port,
+    deps: ready,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeDeps(ready);
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// Test helpers for the API (imported from tests only): an app wired to the run's real
+// PostgreSQL and S3 servers, and the shared security checks every operator route gets.
+import { randomBytes } from 'node:crypto';
+import type {} from '@motcua/testing/provided';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { createApp, type MotcuaApp } from './app.ts';
+import type { AppDeps } from './context.ts';
+import { apiEnvSchema } from './env.ts';
+import { createLogger } from './logger.ts';
+import { closeDeps, createDeps } from './server.ts';
+import { migratePlatform } from '@motcua/db';
+
+export const testDomain = 'motcua.test';
+
+export interface TestApp {
+  app: MotcuaApp;
+  deps: AppDeps;
+  token: string;
+  logLines: string[];
+  /** Sends a request as if to `host` (default: the platform host). */
+  request(path: string, init?: RequestInit & { host?: string }): Promise<Response>;
+  /** Same, with the operator token. */
+  ops(path: string, init?: RequestInit & { host?: string }): Promise<Response>;
+  /** Waits for background work the requests started (provisioning, offboarding). */
+  settle(): Promise<void>;
+}
+
+export function useTestApp(): TestApp {
+  const token = randomBytes(24).toString('hex');
+  const logLines: string[] = [];
+  const harness = { logLines, token } as TestApp;
+  beforeAll(async () => {
+    const { databaseUrl, s3Endpoint } = inject('motcua');
+    const env = apiEnvSchema.parse({
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: '4',
+      PLATFORM_DOMAIN: testDomain,
+      MOTCUA_OPS_TOKEN: token,
+      S3_ENDPOINT: s3Endpoint,
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_BUCKET: 'motcua-api-test',
+      LOG_LEVEL: 'debug',
+    });
+    const deps = await createDeps(
+      env,
+      createLogger('debug', (line) => logLines.push(line)),
+    );
+    await migratePlatform(deps.database);
+    harness.deps = deps;
+    harness.app = createApp(deps);
+  });
+  afterAll(() => closeDeps(harness.deps));
+
+  harness.request = (path, { host = testDomain, headers, ...init } = {}) => {
+    const merged = new Headers(headers);
+    merged.set('host', host);
+    return harness.app.fetch(new Request(`http://${host}${path}`, { ...init, headers: merged }));
+  };
+  harness.ops = (path, { headers, ...init } = {}) => {
+    const merged = new Headers(headers);
+    merged.set('authorization', `Bearer ${token}`);
+    if (init.body && !merged.has('content-type')) merged.set('content-type', 'application/json');
+    return harness.request(path, { ...init, headers: merged });
+  };
+  harness.settle = async () => {
+    while (harness.deps.background.size > 0) await Promise.allSettled([...harness.deps.background]);
+  };
+  return harness;
+}
+
+/**
+ * The security cases every operator route must pass: no token, a wrong token, the token sent
+ * another way, and the right token on a tenant host are all refused, and `watchSlug`'s row
+ * (the tenant the route would touch or create) does not change.
+ */
+export async function expectOperatorRouteSecured(
+  t: TestApp,
+  { method, path, body, watchSlug, tenantHost }: {
+    method: string;
+    path: string;
+    body?: unknown;
+    watchSlug: string;
+    /** The host of an active tenant: the operator API must not answer there. */
+    tenantHost: string;
+  },
+): Promise<void> {
+  const snapshot = () =>
+    t.deps.database.sql`select id, status, updated_at from platform.tenants where slug = ${watchSlug}`;
+  const before = await snapshot();
+  const init = (authorization?: string) => {
+    const headers = new Headers({ 'content-type': 'application/json' });
+    if (authorization) headers.set('authorization', authorization);
+    return { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+  };
+  const none = await t.request(path, init());
+  expect(none.status, `${method} ${path} without a token`).toBe(401);
+  expect(await none.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  const wrong = await t.request(path, init(`Bearer ${t.token}x`));
+  expect(wrong.status, `${method} ${path} with a wrong token`).toBe(401);
+  const basic = await t.request(path, init(`Basic ${Buffer.from(`ops:${t.token}`).toString('base64')}`));
+  expect(basic.status, `${method} ${path} with the token as basic auth`).toBe(401);
+  const onTenantHost = await t.request(path, { ...init(`Bearer ${t.token}`), host: tenantHost });
+  expect(onTenantHost.status, `${method} ${path} on a tenant host`).toBe(404);
+  await t.settle();
+  expect(await snapshot()).toEqual(before);
+}

@@ -1,0 +1,147 @@
+// `npm run bench -- [--tenants N] [--provision-samples N] [--iterations N]`: measures, in one
+// run on a fresh embedded PostgreSQL and S3 server, the figures DESIGN.md sets targets for.
+// Not a test: it prints figures and ratios and never fails on a number.
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDatabase, type Migration, migrateFleet, migratePlatform, parseSlug, tenantMigrations } from '@motcua/db';
+import { provisionTenant } from '@motcua/provisioning';
+import { createStorage } from '@motcua/storage';
+import { bootstrapDatabase, startPostgres, startS3 } from '@motcua/testing';
+import { measureApiMemory } from './api-memory.ts';
+import { measureIsolation } from './isolation.ts';
+import { inParallel, median, ms, percentile } from './stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    tenants: { type: 'string', default: '1000' },
+    'provision-samples': { type: 'string', default: '25' },
+    iterations: { type: 'string', default: '4000' },
+    concurrency: { type: 'string', default: '4' },
+  },
+});
+const fleetSize = Number(values.tenants);
+const samples = Number(values['provision-samples']);
+const iterations = Number(values.iterations);
+const concurrency = Number(values.concurrency);
+for (const [name, value] of Object.entries({ fleetSize, samples, iterations, concurrency })) {
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`bench: ${name} must be a positive whole number`);
+    process.exit(2);
+  }
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+chmodSync(scratch, 0o755);
+const log = (line: string) => console.log(line);
+const pg = await startPostgres({ dataDir: join(scratch, 'pg') });
+const s3 = await startS3({ dir: join(scratch, 's3') });
+const databaseUrl = await bootstrapDatabase({
+  superuserUrl: pg.superuserUrl,
+  database: 'motcua_bench',
+  appRole: 'motcua_app',
+  appPassword: 'bench-password',
+});
+const database = createDatabase({ url: databaseUrl, max: concurrency + 2 });
+const storage = createStorage({
+  endpoint: s3.endpoint,
+  region: 'ap-southeast-1',
+  bucket: 'motcua-bench',
+  accessKeyId: s3.accessKeyId,
+  secretAccessKey: s3.secretAccessKey,
+  forcePathStyle: true,
+});
+await storage.ensureBucket();
+await migratePlatform(database);
+const ctx = { database, storage };
+const input = (slug: string) => ({
+  slug,
+  name: `Bench ${slug}`,
+  kind: 'province' as const,
+  adminEmail: `admin@${slug}.bench.vn`,
+  actor: 'bench',
+});
+
+try {
+  log(`Motcua benchmark — ${new Date().toISOString()}, Node ${process.version}, PostgreSQL (embedded) on loopback`);
+
+  // 1. Onboarding one tenant end to end, sequentially.
+  const onboard: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const started = performance.now();
+    const { run } = await provisionTenant(ctx, input(`one-${i}`));
+    onboard.push(performance.now() - started);
+    if (run.status !== 'succeeded') throw new Error(`provisioning one-${i} failed: ${run.error}`);
+  }
+  log(`\nOnboarding one tenant (local driver, ${samples} samples): median ${ms(median(onboard))}, p90 ${ms(percentile(onboard, 90))}   target < 1000 ms median`);
+
+  // 2. Isolation overhead.
+  const iso = await measureIsolation(database, parseSlug('one-0'), iterations);
+  log(`\nIsolation overhead (${iterations} primary-key selects each, interleaved):`);
+  log(`  tenant unit of work (tx + role/schema switch): median ${ms(iso.isolatedMs)}, p99 ${ms(iso.isolatedP99)}`);
+  log(`  same select in a transaction, unscoped:         median ${ms(iso.unscopedTxMs)}, p99 ${ms(iso.unscopedTxP99)}`);
+  log(`  same select, autocommit, unscoped:              median ${ms(iso.bareMs)}`);
+  log(`  ratio isolated / unscoped transaction: ${(iso.isolatedMs / iso.unscopedTxMs).toFixed(3)}   target < 1.10`);
+  log(`  ratio isolated / unscoped autocommit:  ${(iso.isolatedMs / iso.bareMs).toFixed(3)}`);
+
+  // 3. The fleet: provision N tenants, then migrate all of them across one new migration.
+  const slugs = Array.from({ length: fleetSize }, (_, i) => `fleet-${i}`);
+  const perTenant: number[] = [];
+  let lastShown = 0;
+  const fleetStarted = performance.now();
+  await inParallel(slugs, concurrency, async (slug) => {
+    const started = performance.now();
+    const { run } = await provisionTenant(ctx, input(slug));
+    if (run.status !== 'succeeded') throw new Error(`provisioning ${slug} failed: ${run.error}`);
+    perTenant.push(performance.now() - started);
+    if (perTenant.length - lastShown >= Math.max(1, Math.floor(fleetSize / 10))) {
+      lastShown = perTenant.length;
+      process.stdout.write(`  provisioned ${perTenant.length}/${fleetSize}\n`);
+    }
+  });
+  const provisionSeconds = (performance.now() - fleetStarted) / 1000;
+  log(`\nFleet of ${fleetSize} (concurrency ${concurrency}): provisioned in ${provisionSeconds.toFixed(1)} s, per tenant median ${ms(median(perTenant))}, p99 ${ms(percentile(perTenant, 99))}   target < 600 s`);
+
+  const extra: Migration = {
+    version: tenantMigrations().length + 1,
+    tag: '9999_bench_extra',
+    hash: 'bench',
+    statements: [
+      'create table bench_extra (id bigint primary key generated always as identity, note text not null, created_at timestamptz not null default now())',
+      'create index bench_extra_created_idx on bench_extra (created_at)',
+      'alter table settings add column bench_flag boolean not null default false',
+    ],
+  };
+  const migrateStarted = performance.now();
+  const fleet = await migrateFleet(database, { concurrency, migrations: [...tenantMigrations(), extra] });
+  const migrateSeconds = (performance.now() - migrateStarted) / 1000;
+  log(`Migrated ${fleet.migrated.length} tenants to v${fleet.head} in ${migrateSeconds.toFixed(1)} s (${fleet.failed.length} failed), per tenant median ${ms(median(fleet.durationsMs))}   target < 120 s`);
+  const again = performance.now();
+  const noop = await migrateFleet(database, { concurrency, migrations: [...tenantMigrations(), extra] });
+  log(`Re-run with every tenant at head: ${ms(performance.now() - again)} (${noop.atHead} at head, ${noop.migrated.length} migrated)`);
+
+  // 4. API memory after resolving every tenant. The extra migration changed `settings`;
+  //    the API does not read it here, so it serves the fleet as is.
+  const memory = await measureApiMemory(
+    repoRoot,
+    {
+      DATABASE_URL: databaseUrl,
+      MOTCUA_OPS_TOKEN: 'bench-operator-token-0123456789',
+      PLATFORM_DOMAIN: 'localhost',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      S3_BUCKET: 'motcua-bench',
+    },
+    [...slugs, ...Array.from({ length: samples }, (_, i) => `one-${i}`)],
+  );
+  log(`\nAPI process RSS: ${memory.idleMb.toFixed(0)} MB idle, ${memory.afterMb.toFixed(0)} MB after resolving ${fleetSize + samples} tenants (${memory.resolvedPerSecond.toFixed(0)} tenant lookups/s over HTTP)   target < 300 MB`);
+} finally {
+  await database.close();
+  await s3.stop();
+  await pg.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,68 @@
+// Demo data for `npm start`: a ministry and a province, each with a staff account per role.
+import { hash } from '@node-rs/argon2';
+import { newId, parseSlug, withTenant } from '@motcua/db';
+import { staffRoles, staffUsers, units } from '@motcua/db/tenant';
+import { getTenant, type ProvisioningContext, provisionTenant, retryProvisioning } from '@motcua/provisioning';
+import { NotFoundError } from '@motcua/domain';
+import { asc, ne } from 'drizzle-orm';
+
+export const demoPassword = 'MotcuaDemo-2026';
+
+export const demoTenants = [
+  { slug: 'bo-tu-phap', name: 'Bộ Tư pháp', kind: 'ministry' },
+  { slug: 'da-nang', name: 'UBND thành phố Đà Nẵng', kind: 'province' },
+] as const;
+
+export interface DemoAccount {
+  tenant: string;
+  role: string;
+  email: string;
+  password: string;
+}
+
+const emailFor = (role: string, slug: string) => `${role}@${slug}.demo.motcua.vn`;
+
+async function ensureTenant(ctx: ProvisioningContext, tenant: (typeof demoTenants)[number]) {
+  try {
+    const { tenant: row } = await getTenant(ctx, tenant.slug);
+    if (row.status === 'provisioning') await (await retryProvisioning(ctx, tenant.slug)).resume();
+    return;
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+  const { run } = await provisionTenant(ctx, {
+    ...tenant,
+    adminEmail: emailFor('admin', tenant.slug),
+    actor: 'demo-seed',
+  });
+  if (run.status !== 'succeeded') throw new Error(`Provisioning ${tenant.slug} failed: ${run.error ?? 'unknown'}`);
+}
+
+/** Idempotent: creates what is missing and leaves the rest as it is. */
+export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]> {
+  const passwordHash = await hash(demoPassword, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const accounts: DemoAccount[] = [];
+  for (const tenant of demoTenants) {
+    await ensureTenant(ctx, tenant);
+    await withTenant(ctx.database, parseSlug(tenant.slug), async (db) => {
+      const [unit] = await db.select({ id: units.id }).from(units).where(ne(units.kind, 'agency')).orderBy(asc(units.code)).limit(1);
+      for (const role of staffRoles) {
+        const email = emailFor(role, tenant.slug);
+        await db
+          .insert(staffUsers)
+          .values({
+            id: newId('usr'),
+            email,
+            fullName: `Demo ${role}`,
+            role,
+            unitId: role === 'admin' ? null : (unit?.id ?? null),
+            status: 'active',
+            passwordHash,
+          })
+          .onConflictDoUpdate({ target: staffUsers.email, set: { status: 'active', passwordHash } });
+        accounts.push({ tenant: tenant.slug, role, email, password: demoPassword });
+      }
+    });
+  }
+  return accounts;
+}
