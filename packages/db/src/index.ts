@@ -13,15 +13,23 @@ export {
   platformMigrationsFolder,
   tenantMigrationsFolder,
 } from './migrate/bundle.ts';
+export { printFleetStatus, type RunFleetMigrationOptions, runFleetMigration } from './migrate/cli.ts';
 export {
   type FleetOptions,
+  type FleetPlan,
   type FleetProgress,
   type FleetResult,
   fleetStatus,
   migrateFleet,
+  type TenantVersion,
 } from './migrate/fleet.ts';
 export { migratePlatform } from './migrate/platform.ts';
-export { migrateTenant, tenantMigrations } from './migrate/tenant.ts';
+export {
+  createProgressReporter,
+  type ProgressReporter,
+  type ProgressReporterOptions,
+} from './migrate/progress.ts';
+export { type MigrateTenantOptions, migrateTenant, tenantMigrations } from './migrate/tenant.ts';
 export {
   InvalidSlugError,
   isValidSlug,
@@ -32,4 +40,4 @@ export {
   tenantNames,
 } from './names.ts';
 export { createTenantSchema, dropTenantSchema, tenantSchemaExists } from './tenant-lifecycle.ts';
-export { type TenantDb, withTenant } from './tenant-scope.ts';
+export { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';

@@ -30,6 +30,11 @@ export const reservedSlugs = new Set([
 
 const slugPattern = /^[a-z][a-z0-9-]{1,30}$/;
 
+// Slug `x-owner` would map to `t_x_owner`, which is the owner role of slug `x`: that tenant's
+// runtime role would own another tenant's schema. Every role suffix derived in
+// `tenantNames` needs its slug suffix reserved here.
+const reservedSuffixes = ['-owner'];
+
 declare const slugBrand: unique symbol;
 /** A slug that passed {@link parseSlug}. */
 export type TenantSlug = string & { readonly [slugBrand]: true };
@@ -40,15 +45,19 @@ export function isValidSlug(value: unknown): value is TenantSlug {
     slugPattern.test(value) &&
     !value.endsWith('-') &&
     !value.includes('--') &&
-    !reservedSlugs.has(value)
+    !reservedSlugs.has(value) &&
+    !reservedSuffixes.some((suffix) => value.endsWith(suffix))
   );
 }
 
 export function parseSlug(value: unknown): TenantSlug {
   if (isValidSlug(value)) return value;
-  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
-  if (typeof value === 'string' && reservedSlugs.has(value)) {
-    throw new InvalidSlugError(`The slug ${shown} is reserved; choose another.`);
+  if (typeof value !== 'string') throw new InvalidSlugError(`A slug must be a string, not ${typeof value}.`);
+  const shown = JSON.stringify(value.slice(0, 40));
+  if (reservedSlugs.has(value)) throw new InvalidSlugError(`The slug ${shown} is reserved; choose another.`);
+  const suffix = reservedSuffixes.find((s) => value.endsWith(s));
+  if (suffix && slugPattern.test(value)) {
+    throw new InvalidSlugError(`The slug ${shown} is not valid: it cannot end in "${suffix}".`);
   }
   throw new InvalidSlugError(
     `The slug ${shown} is not valid: use 2 to 31 characters, lower-case letters a-z, digits and single hyphens, starting with a letter (for example "da-nang").`,

@@ -10,6 +10,11 @@ type TenantTransaction = Parameters<Parameters<Database['tenant']['transaction']
 /** A tenant-bound handle: the only way route and domain code reaches tenant tables. */
 export type TenantDb = TenantTransaction;
 
+/** A unit of work left its tenant's role or schema; its transaction was rolled back. */
+export class TenantScopeViolationError extends Error {
+  override name = 'TenantScopeViolationError';
+}
+
 export async function withTenant<T>(
   database: Database,
   slug: TenantSlug,
@@ -21,6 +26,21 @@ export async function withTenant<T>(
     await tx.execute(
       sql`select set_config('search_path', ${schema}, true), set_config('role', ${role}, true)`,
     );
-    return work(tx);
+    const result = await work(tx);
+    // PostgreSQL checks SET ROLE against the session's login role, which may become every
+    // tenant's role, so a statement inside the scope can switch to another tenant (or back
+    // to the login role); a plain SET would even outlive the commit on the pooled
+    // connection. Such a unit of work is rolled back and returns nothing. The check also
+    // turns a transaction that a swallowed error aborted into an error, where COMMIT would
+    // silently roll it back.
+    const [state] = await tx.execute<{ intact: boolean }>(
+      sql`select current_user = ${role} and current_setting('search_path') = ${schema} as intact`,
+    );
+    if (state?.intact !== true) {
+      throw new TenantScopeViolationError(
+        `A unit of work for tenant "${slug}" changed its role or search_path; it was rolled back.`,
+      );
+    }
+    return result;
   });
 }

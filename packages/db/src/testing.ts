@@ -1,12 +1,18 @@
 // Test helpers for code that uses the database (imported as `@motcua/db/testing`, from tests
-// only): a pool on the run's test database with the platform schema migrated, and unique
-// tenant slugs so that tests never share tenants.
+// only): a pool on the run's test database with the platform schema migrated, a private
+// database for tests that need to be alone, unique tenant slugs so that tests never share
+// tenants, and a tenant factory.
 import { randomBytes } from 'node:crypto';
 import type {} from '@motcua/testing/provided';
+import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase, type Database } from './client.ts';
+import { newId } from './ids.ts';
+import type { Migration } from './migrate/bundle.ts';
 import { migratePlatform } from './migrate/platform.ts';
+import { migrateTenant } from './migrate/tenant.ts';
 import { parseSlug, type TenantSlug } from './names.ts';
+import { createTenantSchema } from './tenant-lifecycle.ts';
 
 export function testSlug(prefix = 't'): TenantSlug {
   return parseSlug(`${prefix}-${randomBytes(5).toString('hex')}`);
@@ -17,4 +23,72 @@ export function useTestDatabase(max = 4): Database {
   beforeAll(() => migratePlatform(database));
   afterAll(() => database.close());
   return database;
+}
+
+export interface IsolatedTestDatabase {
+  /** A pool of the application's login role on the private database. */
+  database: Database;
+  /** A superuser pool on the same database, for inspecting what the login role cannot read. */
+  superuser: postgres.Sql;
+}
+
+/**
+ * A private database, created for this test file and dropped after it, for tests that must
+ * see every object or every tenant in the database (test files run concurrently on the
+ * shared one). Roles are cluster-wide, so tenants still need unique slugs.
+ */
+export function useIsolatedTestDatabase(
+  max = 4,
+  { migrate = true }: { migrate?: boolean } = {},
+): IsolatedTestDatabase {
+  const { databaseUrl, superuserUrl } = inject('motcua');
+  const name = `motcua_test_${randomBytes(5).toString('hex')}`;
+  const owner = new URL(databaseUrl).username;
+  if (!/^[a-z_][a-z0-9_]*$/.test(owner)) throw new Error(`Unexpected login role name ${owner}`);
+  const database = createDatabase({ url: onDatabase(databaseUrl, name), max });
+  const superuser = postgres(onDatabase(superuserUrl, name), { max: 2, onnotice: () => {} });
+  const asAdmin = async (statement: string) => {
+    const admin = postgres(superuserUrl, { max: 1, onnotice: () => {} });
+    try {
+      await admin.unsafe(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  beforeAll(async () => {
+    await asAdmin(`create database ${name} owner ${owner} encoding 'UTF8' template template0`);
+    // As in production (see @motcua/testing's bootstrap): no temporary tables for anyone.
+    await asAdmin(`revoke temporary on database ${name} from public`);
+    if (migrate) await migratePlatform(database);
+  });
+  afterAll(async () => {
+    await database.close();
+    await superuser.end();
+    await asAdmin(`drop database if exists ${name} with (force)`);
+  });
+  return { database, superuser };
+}
+
+function onDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+export interface TestTenantOptions {
+  slug?: TenantSlug;
+  /** Migrations to apply; `false` leaves the schema empty at version 0. */
+  migrations?: Migration[] | false;
+}
+
+/** An active tenant with its schema and roles, migrated to head unless told otherwise. */
+export async function createTestTenant(
+  database: Database,
+  { slug = testSlug(), migrations }: TestTenantOptions = {},
+): Promise<TenantSlug> {
+  await database.sql`insert into platform.tenants (id, slug, name, kind, admin_email, status)
+    values (${newId('ten')}, ${slug}, ${slug}, 'province', 'admin@example.vn', 'active')`;
+  await createTenantSchema(database, slug);
+  if (migrations !== false) await migrateTenant(database, slug, migrations ? { migrations } : {});
+  return slug;
 }

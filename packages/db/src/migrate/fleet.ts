@@ -14,10 +14,19 @@ export interface FleetProgress {
   ms: number;
 }
 
+export interface FleetPlan {
+  /** Tenants behind head, about to be migrated. */
+  total: number;
+  atHead: number;
+  head: number;
+}
+
 export interface FleetOptions {
   concurrency?: number;
   lockTimeoutMs?: number;
   migrations?: Migration[];
+  /** Called once the platform is migrated and the tenants behind head are known. */
+  onStart?: (plan: FleetPlan) => void;
   onProgress?: (progress: FleetProgress) => void;
 }
 
@@ -31,7 +40,11 @@ export interface FleetResult {
 }
 
 export async function migrateFleet(database: Database, options: FleetOptions = {}): Promise<FleetResult> {
-  const { concurrency = 4, migrations = tenantMigrations(), onProgress, lockTimeoutMs } = options;
+  const { concurrency = 4, migrations = tenantMigrations(), onStart, onProgress, lockTimeoutMs } = options;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    // Zero workers would report success having migrated nothing.
+    throw new RangeError(`concurrency must be a positive integer, not ${concurrency}`);
+  }
   const platform = await migratePlatform(database);
   const head = migrations.length;
   const behind = await database.sql<{ slug: TenantSlug }[]>`
@@ -50,6 +63,7 @@ export async function migrateFleet(database: Database, options: FleetOptions = {
     failed: [],
     durationsMs: [],
   };
+  onStart?.({ total: behind.length, atHead: result.atHead, head });
   let next = 0;
   let done = 0;
   const worker = async () => {

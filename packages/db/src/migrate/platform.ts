@@ -1,4 +1,4 @@
-// Applies the platform schema's migrations, one transaction each, under an advisory lock so
+// Applies the platform schema's migrations in one transaction under an advisory lock, so
 // that two processes starting together do not race.
 import type { Database } from '../client.ts';
 import { loadMigrations, type Migration, platformMigrationsFolder } from './bundle.ts';
@@ -9,14 +9,15 @@ export async function migratePlatform(
   database: Database,
   migrations: Migration[] = loadMigrations(platformMigrationsFolder),
 ): Promise<{ applied: number; version: number }> {
-  const { sql } = database;
-  await sql`create schema if not exists platform`;
-  await sql`create table if not exists platform.__migrations (
-    version integer primary key, tag text not null, hash text not null,
-    applied_at timestamptz not null default now())`;
   let applied = 0;
-  await sql.begin(async (tx) => {
+  await database.sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${platformLockKey})`;
+    // Inside the lock: `if not exists` does not stop two sessions creating the same object
+    // at once (the loser fails on a catalog unique index).
+    await tx`create schema if not exists platform`;
+    await tx`create table if not exists platform.__migrations (
+      version integer primary key, tag text not null, hash text not null,
+      applied_at timestamptz not null default now())`;
     const [row] = await tx<
       { version: number | null }[]
     >`select max(version) as version from platform.__migrations`;

@@ -21,7 +21,7 @@ export async function migrateTenant(
   slug: TenantSlug,
   { migrations = tenantMigrations(), lockTimeoutMs = 5_000 }: MigrateTenantOptions = {},
 ): Promise<{ from: number; to: number }> {
-  const { schema, ownerRole } = tenantNames(slug);
+  const { schema, role, ownerRole } = tenantNames(slug);
   return database.sql.begin(async (tx) => {
     await tx`select set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true)`;
     await tx`select pg_advisory_xact_lock(hashtextextended(${`motcua.tenant.${slug}`}, 0))`;
@@ -31,6 +31,9 @@ export async function migrateTenant(
     await tx`create table if not exists __migrations (
       version integer primary key, tag text not null, hash text not null,
       applied_at timestamptz not null default now())`;
+    // The schema's default privileges give the runtime role write access to every new table;
+    // the journal is written by the migrator alone (the tenant export still reads it).
+    await tx.unsafe(`revoke insert, update, delete, truncate on __migrations from ${role}`);
     const [row] = await tx<{ version: number | null }[]>`select max(version) as version from __migrations`;
     const from = row?.version ?? 0;
     for (const migration of migrations.filter((m) => m.version > from)) {
@@ -40,7 +43,9 @@ export async function migrateTenant(
     }
     const to = Math.max(from, migrations.length);
     await tx`select set_config('role', 'none', true), set_config('search_path', 'platform', true)`;
-    await tx`update platform.tenants set schema_version = ${to}, updated_at = now() where slug = ${slug}`;
+    // Only a change is written: a tenant already at head keeps its updated_at.
+    await tx`update platform.tenants set schema_version = ${to}, updated_at = now()
+      where slug = ${slug} and schema_version <> ${to}`;
     return { from, to };
   });
 }
