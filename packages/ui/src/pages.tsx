@@ -19,7 +19,16 @@ export interface MessagePageProps extends PageBase {
   links?: { href: string; label: string }[];
 }
 
-export function MessagePage({ locale, path, basePath, siteName, title, body, detail, links }: MessagePageProps) {
+export function MessagePage({
+  locale,
+  path,
+  basePath,
+  siteName,
+  title,
+  body,
+  detail,
+  links,
+}: MessagePageProps) {
   return (
     <Layout locale={locale} title={title} siteName={siteName} path={path} basePath={basePath ?? ''}>
       <h1>{title}</h1>
@@ -52,7 +61,13 @@ export interface PortalHomeProps extends PageBase {
 
 export function PortalHome({ locale, path, basePath = '', tenantName, suspended }: PortalHomeProps) {
   return (
-    <Layout locale={locale} title={t(locale, 'portalWelcome')} siteName={tenantName} path={path} basePath={basePath}>
+    <Layout
+      locale={locale}
+      title={t(locale, 'portalWelcome')}
+      siteName={tenantName}
+      path={path}
+      basePath={basePath}
+    >
       {suspended ? (
         <div class="banner" role="status">
           <strong>{t(locale, 'suspendedTitle')}.</strong> {t(locale, 'suspendedCitizen')}

@@ -2,7 +2,7 @@ import { newId } from '@motcua/db';
 import { testSlug } from '@motcua/db/testing';
 import { provisionTenant, suspendTenant } from '@motcua/provisioning';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testDomain, useTestApp } from './testing.ts';
+import { readJson, testDomain, useTestApp } from './testing.ts';
 
 const t = useTestApp();
 const active = testSlug('act');
@@ -22,7 +22,9 @@ beforeAll(async () => {
     expect(run.status).toBe('succeeded');
   }
   await suspendTenant(t.deps.provisioning, paused, 'test');
-  const [tenant] = await t.deps.database.sql<{ id: string }[]>`select id from platform.tenants where slug = ${active}`;
+  const [tenant] = await t.deps.database.sql<
+    { id: string }[]
+  >`select id from platform.tenants where slug = ${active}`;
   await t.deps.database.sql`insert into platform.tenant_domains (id, tenant_id, domain, verified_at) values
     (${newId('dom')}, ${tenant!.id}, ${customHost}, now()),
     (${newId('dom')}, ${tenant!.id}, ${unverifiedHost}, null)`;
@@ -41,7 +43,7 @@ describe('tenant resolution', () => {
     ] as const) {
       const res = await t.request(path, { host });
       expect(res.status, `${host}${path}`).toBe(200);
-      expect((await res.json()).slug).toBe(active);
+      expect((await readJson(res)).slug).toBe(active);
     }
   });
 
@@ -52,7 +54,9 @@ describe('tenant resolution', () => {
     expect(page).toContain('<html lang="vi">');
     expect(page).toContain(`Tỉnh ${active}`);
     expect(page).toContain(`href="/t/${active}/assets/motcua.css"`);
-    const en = await (await t.request(`/?lang=en`, { host: `${active}.${testDomain}`, headers: html })).text();
+    const en = await (
+      await t.request(`/?lang=en`, { host: `${active}.${testDomain}`, headers: html })
+    ).text();
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('href="/assets/motcua.css"');
   });
@@ -70,7 +74,9 @@ describe('tenant resolution', () => {
     for (const [path, host] of misses) {
       const res = await t.request(path, { host });
       expect(res.status, `${host}${path}`).toBe(404);
-      expect(await res.json()).toEqual({ error: { code: 'tenant_not_found', message: expect.any(String) } });
+      expect(await readJson(res)).toEqual({
+        error: { code: 'tenant_not_found', message: expect.any(String) },
+      });
     }
     const page = await t.request('/', { host: `${testSlug('none')}.${testDomain}`, headers: html });
     expect(page.status).toBe(404);
@@ -87,7 +93,7 @@ describe('a suspended tenant', () => {
     expect(front.status).toBe(200);
     expect(await front.text()).toContain('Cổng dịch vụ công đang tạm ngừng');
     const profile = await t.request('/api/tenant', { host });
-    expect(await profile.json()).toMatchObject({ slug: paused, status: 'suspended' });
+    expect(await readJson(profile)).toMatchObject({ slug: paused, status: 'suspended' });
   });
 
   it('shows staff a suspension notice and refuses the API with 503', async () => {
@@ -96,7 +102,7 @@ describe('a suspended tenant', () => {
     expect(await console.text()).toContain('Cán bộ không thể xử lý hồ sơ');
     const api = await t.request('/api/dossiers', { host, method: 'POST', body: '{}' });
     expect(api.status).toBe(503);
-    expect(await api.json()).toMatchObject({ error: { code: 'tenant_suspended' } });
+    expect(await readJson(api)).toMatchObject({ error: { code: 'tenant_suspended' } });
   });
 });
 
@@ -105,8 +111,10 @@ describe('errors', () => {
     const res = await t.request('/api/nothing-here', { headers: { 'x-request-id': 'req-12345678' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('x-request-id')).toBe('req-12345678');
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such resource.' } });
-    const generated = await t.request('/api/nothing-here', { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(await readJson(res)).toEqual({ error: { code: 'not_found', message: 'No such resource.' } });
+    const generated = await t.request('/api/nothing-here', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -119,15 +127,15 @@ describe('errors', () => {
 
 describe('service basics', () => {
   it('answers health, readiness and metrics', async () => {
-    expect(await (await t.request('/healthz')).json()).toEqual({ status: 'ok' });
-    expect(await (await t.request('/readyz')).json()).toEqual({ status: 'ready' });
+    expect(await readJson(await t.request('/healthz'))).toEqual({ status: 'ok' });
+    expect(await readJson(await t.request('/readyz'))).toEqual({ status: 'ready' });
     const metrics = await (await t.request('/metrics')).text();
     expect(metrics).toContain('motcua_http_requests_total{method="GET",route="/healthz",status="200"}');
     expect(metrics).toMatch(/motcua_process_resident_memory_bytes \d+/);
   });
 
   it('publishes OpenAPI 3.1 with operator and tenant paths, and a reference page that needs no CDN', async () => {
-    const doc = await (await t.request('/openapi.json')).json();
+    const doc = await readJson(await t.request('/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/ops/tenants', '/api/ops/tenants/{slug}', '/api/tenant']),

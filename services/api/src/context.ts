@@ -5,7 +5,7 @@ import type { Storage } from '@motcua/storage';
 import type { ApiEnv } from './env.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
-import type { TenantResolver, ResolvedTenant } from './tenancy/resolver.ts';
+import type { ResolvedTenant, TenantResolver } from './tenancy/resolver.ts';
 
 export interface AppDeps {
   env: Pick<ApiEnv, 'PLATFORM_DOMAIN' | 'MOTCUA_OPS_TOKEN'>;

@@ -66,7 +66,8 @@ export function mapError(error: unknown): Mapped | undefined {
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    const message = status >= 500 ? 'The server could not complete the request.' : error.message || 'Bad request.';
+    const message =
+      status >= 500 ? 'The server could not complete the request.' : error.message || 'Bad request.';
     return { status, body: body(httpCodes[status] ?? 'http_error', message) };
   }
   return undefined;
@@ -88,7 +89,9 @@ export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, bo
       path={c.req.path}
       basePath={c.env?.basePath ?? ''}
       siteName={c.get('tenant')?.name ?? t(locale, 'platformName')}
-      title={isServer ? t(locale, 'errorTitle') : status === 404 ? t(locale, 'notFoundTitle') : body.error.message}
+      title={
+        isServer ? t(locale, 'errorTitle') : status === 404 ? t(locale, 'notFoundTitle') : body.error.message
+      }
       body={isServer ? t(locale, 'errorBody') : status === 404 ? t(locale, 'notFoundBody') : ''}
       {...(isServer ? { detail: c.get('requestId') } : {})}
     />,
@@ -107,7 +110,9 @@ export function onError(error: Error, c: Context<AppEnv>) {
   return renderError(
     c,
     mapped?.status ?? 500,
-    mapped?.body ?? { error: { code: 'internal_error', message: 'The server could not complete the request.' } },
+    mapped?.body ?? {
+      error: { code: 'internal_error', message: 'The server could not complete the request.' },
+    },
   );
 }
 

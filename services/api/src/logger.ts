@@ -27,7 +27,9 @@ export function createLogger(
 ): Logger {
   const log = (at: Exclude<LogLevel, 'silent'>, msg: string, fields: Fields = {}) => {
     if (order[at] < order[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...mask({ ...base, ...fields }) }));
+    write(
+      JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...mask({ ...base, ...fields }) }),
+    );
   };
   return {
     debug: (msg, fields) => log('debug', msg, fields),

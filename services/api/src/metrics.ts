@@ -26,9 +26,11 @@ export function createMetrics(): Metrics {
       for (const [labels, value] of requests) lines.push(`motcua_http_requests_total{${labels}} ${value}`);
       lines.push('# TYPE motcua_http_request_duration_seconds histogram');
       for (const [route, h] of histogram) {
-        buckets.forEach((le, i) =>
-          lines.push(`motcua_http_request_duration_seconds_bucket{route="${route}",le="${le}"} ${h.counts[i]}`),
-        );
+        buckets.forEach((le, i) => {
+          lines.push(
+            `motcua_http_request_duration_seconds_bucket{route="${route}",le="${le}"} ${h.counts[i]}`,
+          );
+        });
         lines.push(`motcua_http_request_duration_seconds_bucket{route="${route}",le="+Inf"} ${h.count}`);
         lines.push(`motcua_http_request_duration_seconds_sum{route="${route}"} ${h.sum}`);
         lines.push(`motcua_http_request_duration_seconds_count{route="${route}"} ${h.count}`);

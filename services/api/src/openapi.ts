@@ -37,7 +37,8 @@ export function buildOpenApiDocument(
     },
   ];
   const paths = { ...platform.paths };
-  for (const [path, item] of Object.entries(tenant.paths ?? {})) paths[path] = { ...item, servers: tenantServers };
+  for (const [path, item] of Object.entries(tenant.paths ?? {}))
+    paths[path] = { ...item, servers: tenantServers };
   return {
     ...platform,
     paths,

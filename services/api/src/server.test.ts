@@ -1,7 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { testSlug } from '@motcua/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiEnvSchema } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createDeps, type RunningServer, startServer } from './server.ts';

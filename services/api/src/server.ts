@@ -19,8 +19,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function createDeps(env: ApiEnv, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<AppDeps> {
-  const database = createDatabase({ url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, applicationName: 'motcua-api' });
+export async function createDeps(
+  env: ApiEnv,
+  logger: Logger = createLogger(env.LOG_LEVEL),
+): Promise<AppDeps> {
+  const database = createDatabase({
+    url: env.DATABASE_URL,
+    max: env.DATABASE_POOL_MAX,
+    applicationName: 'motcua-api',
+  });
   await assertIsolationReady(database);
   const storage = createStorage({
     region: env.S3_REGION,

@@ -1,6 +1,7 @@
 // Test helpers for the API (imported from tests only): an app wired to the run's real
 // PostgreSQL and S3 servers, and the shared security checks every operator route gets.
 import { randomBytes } from 'node:crypto';
+import { migratePlatform } from '@motcua/db';
 import type {} from '@motcua/testing/provided';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { createApp, type MotcuaApp } from './app.ts';
@@ -8,7 +9,6 @@ import type { AppDeps } from './context.ts';
 import { apiEnvSchema } from './env.ts';
 import { createLogger } from './logger.ts';
 import { closeDeps, createDeps } from './server.ts';
-import { migratePlatform } from '@motcua/db';
 
 export const testDomain = 'motcua.test';
 
@@ -76,7 +76,13 @@ export function useTestApp(): TestApp {
  */
 export async function expectOperatorRouteSecured(
   t: TestApp,
-  { method, path, body, watchSlug, tenantHost }: {
+  {
+    method,
+    path,
+    body,
+    watchSlug,
+    tenantHost,
+  }: {
     method: string;
     path: string;
     body?: unknown;
@@ -105,3 +111,7 @@ export async function expectOperatorRouteSecured(
   await t.settle();
   expect(await snapshot()).toEqual(before);
 }
+
+/** A response body as parsed JSON; the tests assert its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: bodies are checked by assertions, not by the type system
+export const readJson = async (res: Response): Promise<any> => res.json();

@@ -27,7 +27,10 @@ export async function measureApiMemory(
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i += 1) {
       if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-      const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (i > 300) throw new Error('the API did not start within 30 s');
       await new Promise((r) => setTimeout(r, 100));

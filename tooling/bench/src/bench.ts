@@ -1,12 +1,19 @@
 // `npm run bench -- [--tenants N] [--provision-samples N] [--iterations N]`: measures, in one
 // run on a fresh embedded PostgreSQL and S3 server, the figures DESIGN.md sets targets for.
 // Not a test: it prints figures and ratios and never fails on a number.
-import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDatabase, type Migration, migrateFleet, migratePlatform, parseSlug, tenantMigrations } from '@motcua/db';
+import {
+  createDatabase,
+  type Migration,
+  migrateFleet,
+  migratePlatform,
+  parseSlug,
+  tenantMigrations,
+} from '@motcua/db';
 import { provisionTenant } from '@motcua/provisioning';
 import { createStorage } from '@motcua/storage';
 import { bootstrapDatabase, startPostgres, startS3 } from '@motcua/testing';
@@ -66,7 +73,9 @@ const input = (slug: string) => ({
 });
 
 try {
-  log(`Motcua benchmark — ${new Date().toISOString()}, Node ${process.version}, PostgreSQL (embedded) on loopback`);
+  log(
+    `Motcua benchmark — ${new Date().toISOString()}, Node ${process.version}, PostgreSQL (embedded) on loopback`,
+  );
 
   // 1. Onboarding one tenant end to end, sequentially.
   const onboard: number[] = [];
@@ -76,15 +85,23 @@ try {
     onboard.push(performance.now() - started);
     if (run.status !== 'succeeded') throw new Error(`provisioning one-${i} failed: ${run.error}`);
   }
-  log(`\nOnboarding one tenant (local driver, ${samples} samples): median ${ms(median(onboard))}, p90 ${ms(percentile(onboard, 90))}   target < 1000 ms median`);
+  log(
+    `\nOnboarding one tenant (local driver, ${samples} samples): median ${ms(median(onboard))}, p90 ${ms(percentile(onboard, 90))}   target < 1000 ms median`,
+  );
 
   // 2. Isolation overhead.
   const iso = await measureIsolation(database, parseSlug('one-0'), iterations);
   log(`\nIsolation overhead (${iterations} primary-key selects each, interleaved):`);
-  log(`  tenant unit of work (tx + role/schema switch): median ${ms(iso.isolatedMs)}, p99 ${ms(iso.isolatedP99)}`);
-  log(`  same select in a transaction, unscoped:         median ${ms(iso.unscopedTxMs)}, p99 ${ms(iso.unscopedTxP99)}`);
+  log(
+    `  tenant unit of work (tx + role/schema switch): median ${ms(iso.isolatedMs)}, p99 ${ms(iso.isolatedP99)}`,
+  );
+  log(
+    `  same select in a transaction, unscoped:         median ${ms(iso.unscopedTxMs)}, p99 ${ms(iso.unscopedTxP99)}`,
+  );
   log(`  same select, autocommit, unscoped:              median ${ms(iso.bareMs)}`);
-  log(`  ratio isolated / unscoped transaction: ${(iso.isolatedMs / iso.unscopedTxMs).toFixed(3)}   target < 1.10`);
+  log(
+    `  ratio isolated / unscoped transaction: ${(iso.isolatedMs / iso.unscopedTxMs).toFixed(3)}   target < 1.10`,
+  );
   log(`  ratio isolated / unscoped autocommit:  ${(iso.isolatedMs / iso.bareMs).toFixed(3)}`);
 
   // 3. The fleet: provision N tenants, then migrate all of them across one new migration.
@@ -103,7 +120,9 @@ try {
     }
   });
   const provisionSeconds = (performance.now() - fleetStarted) / 1000;
-  log(`\nFleet of ${fleetSize} (concurrency ${concurrency}): provisioned in ${provisionSeconds.toFixed(1)} s, per tenant median ${ms(median(perTenant))}, p99 ${ms(percentile(perTenant, 99))}   target < 600 s`);
+  log(
+    `\nFleet of ${fleetSize} (concurrency ${concurrency}): provisioned in ${provisionSeconds.toFixed(1)} s, per tenant median ${ms(median(perTenant))}, p99 ${ms(percentile(perTenant, 99))}   target < 600 s`,
+  );
 
   const extra: Migration = {
     version: tenantMigrations().length + 1,
@@ -118,10 +137,14 @@ try {
   const migrateStarted = performance.now();
   const fleet = await migrateFleet(database, { concurrency, migrations: [...tenantMigrations(), extra] });
   const migrateSeconds = (performance.now() - migrateStarted) / 1000;
-  log(`Migrated ${fleet.migrated.length} tenants to v${fleet.head} in ${migrateSeconds.toFixed(1)} s (${fleet.failed.length} failed), per tenant median ${ms(median(fleet.durationsMs))}   target < 120 s`);
+  log(
+    `Migrated ${fleet.migrated.length} tenants to v${fleet.head} in ${migrateSeconds.toFixed(1)} s (${fleet.failed.length} failed), per tenant median ${ms(median(fleet.durationsMs))}   target < 120 s`,
+  );
   const again = performance.now();
   const noop = await migrateFleet(database, { concurrency, migrations: [...tenantMigrations(), extra] });
-  log(`Re-run with every tenant at head: ${ms(performance.now() - again)} (${noop.atHead} at head, ${noop.migrated.length} migrated)`);
+  log(
+    `Re-run with every tenant at head: ${ms(performance.now() - again)} (${noop.atHead} at head, ${noop.migrated.length} migrated)`,
+  );
 
   // 4. API memory after resolving every tenant. The extra migration changed `settings`;
   //    the API does not read it here, so it serves the fleet as is.
@@ -138,7 +161,9 @@ try {
     },
     [...slugs, ...Array.from({ length: samples }, (_, i) => `one-${i}`)],
   );
-  log(`\nAPI process RSS: ${memory.idleMb.toFixed(0)} MB idle, ${memory.afterMb.toFixed(0)} MB after resolving ${fleetSize + samples} tenants (${memory.resolvedPerSecond.toFixed(0)} tenant lookups/s over HTTP)   target < 300 MB`);
+  log(
+    `\nAPI process RSS: ${memory.idleMb.toFixed(0)} MB idle, ${memory.afterMb.toFixed(0)} MB after resolving ${fleetSize + samples} tenants (${memory.resolvedPerSecond.toFixed(0)} tenant lookups/s over HTTP)   target < 300 MB`,
+  );
 } finally {
   await database.close();
   await s3.stop();

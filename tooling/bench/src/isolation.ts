@@ -12,12 +12,18 @@ export interface IsolationResult {
   unscopedTxP99: number;
 }
 
-export async function measureIsolation(database: Database, slug: TenantSlug, iterations = 4000): Promise<IsolationResult> {
+export async function measureIsolation(
+  database: Database,
+  slug: TenantSlug,
+  iterations = 4000,
+): Promise<IsolationResult> {
   const keys = Array.from({ length: 1000 }, (_, i) => `bench-key-${i}`);
   await withTenant(database, slug, async (db) => {
     for (let i = 0; i < keys.length; i += 250) {
       const batch = keys.slice(i, i + 250).map((key) => sql`(${key}, ${JSON.stringify({ n: key })}::jsonb)`);
-      await db.execute(sql`insert into settings (key, value) values ${sql.join(batch, sql`, `)} on conflict do nothing`);
+      await db.execute(
+        sql`insert into settings (key, value) values ${sql.join(batch, sql`, `)} on conflict do nothing`,
+      );
     }
   });
   // An identical table outside any tenant schema, owned by the login role.
@@ -46,7 +52,9 @@ export async function measureIsolation(database: Database, slug: TenantSlug, ite
         tx.execute(sql`select key, value from bench_plain.settings where key = ${key}`),
       ),
     );
-    await time(bare, () => database.tenant.execute(sql`select key, value from bench_plain.settings where key = ${key}`));
+    await time(bare, () =>
+      database.tenant.execute(sql`select key, value from bench_plain.settings where key = ${key}`),
+    );
   }
   const warm = (values: number[]) => values.slice(Math.floor(values.length / 10));
   return {

@@ -11,7 +11,11 @@ export const median = (values: number[]) => percentile(values, 50);
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
 /** Runs `work` over `items` with at most `limit` in flight. */
-export async function inParallel<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>) {
+export async function inParallel<T>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

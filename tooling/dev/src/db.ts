@@ -19,10 +19,8 @@ const stack = await startStack(process.env, { withS3: false });
 const database = createDatabase({ url: stack.databaseUrl, max: concurrency + 1 });
 let code = 0;
 try {
-  code =
-    command === 'migrate'
-      ? await runFleetMigration(database, { concurrency, out: process.stdout })
-      : (await printFleetStatus(database, process.stdout), 0);
+  if (command === 'migrate') code = await runFleetMigration(database, { concurrency, out: process.stdout });
+  else await printFleetStatus(database, process.stdout);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code = 1;

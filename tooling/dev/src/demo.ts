@@ -1,9 +1,15 @@
 // Demo data for `npm start`: a ministry and a province, each with a staff account per role.
-import { hash } from '@node-rs/argon2';
+
 import { newId, parseSlug, withTenant } from '@motcua/db';
 import { staffRoles, staffUsers, units } from '@motcua/db/tenant';
-import { getTenant, type ProvisioningContext, provisionTenant, retryProvisioning } from '@motcua/provisioning';
 import { NotFoundError } from '@motcua/domain';
+import {
+  getTenant,
+  type ProvisioningContext,
+  provisionTenant,
+  retryProvisioning,
+} from '@motcua/provisioning';
+import { hash } from '@node-rs/argon2';
 import { asc, ne } from 'drizzle-orm';
 
 export const demoPassword = 'MotcuaDemo-2026';
@@ -35,17 +41,28 @@ async function ensureTenant(ctx: ProvisioningContext, tenant: (typeof demoTenant
     adminEmail: emailFor('admin', tenant.slug),
     actor: 'demo-seed',
   });
-  if (run.status !== 'succeeded') throw new Error(`Provisioning ${tenant.slug} failed: ${run.error ?? 'unknown'}`);
+  if (run.status !== 'succeeded')
+    throw new Error(`Provisioning ${tenant.slug} failed: ${run.error ?? 'unknown'}`);
 }
 
 /** Idempotent: creates what is missing and leaves the rest as it is. */
 export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]> {
-  const passwordHash = await hash(demoPassword, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const passwordHash = await hash(demoPassword, {
+    algorithm: 2,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const accounts: DemoAccount[] = [];
   for (const tenant of demoTenants) {
     await ensureTenant(ctx, tenant);
     await withTenant(ctx.database, parseSlug(tenant.slug), async (db) => {
-      const [unit] = await db.select({ id: units.id }).from(units).where(ne(units.kind, 'agency')).orderBy(asc(units.code)).limit(1);
+      const [unit] = await db
+        .select({ id: units.id })
+        .from(units)
+        .where(ne(units.kind, 'agency'))
+        .orderBy(asc(units.code))
+        .limit(1);
       for (const role of staffRoles) {
         const email = emailFor(role, tenant.slug);
         await db

@@ -19,7 +19,10 @@ export function localSecrets(): Secrets {
   const file = join(dataDir, 'secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
   mkdirSync(dataDir, { recursive: true });
-  const secrets = { appPassword: randomBytes(18).toString('base64url'), opsToken: randomBytes(24).toString('base64url') };
+  const secrets = {
+    appPassword: randomBytes(18).toString('base64url'),
+    opsToken: randomBytes(24).toString('base64url'),
+  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

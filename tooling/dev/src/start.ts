@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { closeDeps, createDeps, createLogger, loadApiEnv, startServer } from '@motcua/api';
 import { ConfigError } from '@motcua/config';
 import { createDatabase, migrateFleet } from '@motcua/db';
-import { dataDir, localSecrets, startStack } from './stack.ts';
 import { demoTenants, seedDemo } from './demo.ts';
+import { dataDir, localSecrets, startStack } from './stack.ts';
 
 async function main() {
   const started = performance.now();
@@ -18,7 +18,11 @@ async function main() {
       DATABASE_URL: stack.databaseUrl,
       MOTCUA_OPS_TOKEN: process.env.MOTCUA_OPS_TOKEN ?? localSecrets().opsToken,
       ...(stack.s3
-        ? { S3_ENDPOINT: stack.s3.endpoint, S3_ACCESS_KEY_ID: stack.s3.accessKeyId, S3_SECRET_ACCESS_KEY: stack.s3.secretAccessKey }
+        ? {
+            S3_ENDPOINT: stack.s3.endpoint,
+            S3_ACCESS_KEY_ID: stack.s3.accessKeyId,
+            S3_SECRET_ACCESS_KEY: stack.s3.secretAccessKey,
+          }
         : {}),
     });
     const migrator = createDatabase({ url: env.DATABASE_URL, max: 4 });
@@ -45,7 +49,11 @@ async function main() {
       baseUrl: base,
       docsUrl: `${base}/docs`,
       openapiUrl: `${base}/openapi.json`,
-      operator: { kind: 'bootstrap-token', header: `Authorization: Bearer ${env.MOTCUA_OPS_TOKEN}`, token: env.MOTCUA_OPS_TOKEN },
+      operator: {
+        kind: 'bootstrap-token',
+        header: `Authorization: Bearer ${env.MOTCUA_OPS_TOKEN}`,
+        token: env.MOTCUA_OPS_TOKEN,
+      },
       tenants,
       accounts,
     };

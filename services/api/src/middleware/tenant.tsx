@@ -7,7 +7,13 @@ import type { AppEnv } from '../context.ts';
 import { wantsJson } from '../errors.tsx';
 
 /** Paths a citizen may still use while the agency is suspended: the portal front and tracking. */
-const openWhileSuspended = [/^\/$/, /^\/track(\/|$)/, /^\/api\/tenant$/, /^\/api\/public\/track(\/|$)/, /^\/assets\//];
+const openWhileSuspended = [
+  /^\/$/,
+  /^\/track(\/|$)/,
+  /^\/api\/tenant$/,
+  /^\/api\/public\/track(\/|$)/,
+  /^\/assets\//,
+];
 
 export function resolveTenant() {
   return createMiddleware<AppEnv>(async (c, next) => {

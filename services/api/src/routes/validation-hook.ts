@@ -6,7 +6,13 @@ import { zodDetails } from '../errors.tsx';
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (!result.success) {
     return c.json(
-      { error: { code: 'invalid_input', message: 'The request is not valid.', details: zodDetails(result.error) } },
+      {
+        error: {
+          code: 'invalid_input',
+          message: 'The request is not valid.',
+          details: zodDetails(result.error),
+        },
+      },
       400,
     );
   }

@@ -25,7 +25,13 @@ interface Entry {
   expires: number;
 }
 
-const columns = { id: tenants.id, slug: tenants.slug, name: tenants.name, kind: tenants.kind, status: tenants.status };
+const columns = {
+  id: tenants.id,
+  slug: tenants.slug,
+  name: tenants.name,
+  kind: tenants.kind,
+  status: tenants.status,
+};
 
 export function createTenantResolver(
   database: Database,
@@ -76,7 +82,11 @@ export function createTenantResolver(
       cache.delete(`s:${slug}`);
       // Custom-domain entries are few; drop those pointing at this tenant.
       for (const [key, entry] of cache) {
-        if (key.startsWith('d:')) void entry.value.then((t) => t?.slug === slug && cache.delete(key), () => {});
+        if (key.startsWith('d:'))
+          void entry.value.then(
+            (t) => t?.slug === slug && cache.delete(key),
+            () => {},
+          );
       }
     },
     get size() {

@@ -1,7 +1,7 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { runProvisioning, startProvisioning } from '@motcua/provisioning';
-import type { AppEnv } from '../../context.ts';
 import { runInBackground } from '../../background.ts';
+import type { AppEnv } from '../../context.ts';
 import { toRunDto, toTenantDto } from './dto.ts';
 import { Accepted, CreateTenantBody, errorResponses } from './schema.ts';
 

@@ -1,9 +1,14 @@
 // The operator API: onboarding and the tenant lifecycle. Mounted at /api/ops on the platform host.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
-import { validationHook } from '../validation-hook.ts';
 import { opsAuth } from '../../middleware/ops-auth.ts';
-import { resumeTenantHandler, resumeTenantRoute, suspendTenantHandler, suspendTenantRoute } from './change-status.ts';
+import { validationHook } from '../validation-hook.ts';
+import {
+  resumeTenantHandler,
+  resumeTenantRoute,
+  suspendTenantHandler,
+  suspendTenantRoute,
+} from './change-status.ts';
 import { createTenant, createTenantRoute } from './create-tenant.ts';
 import { downloadExportHandler, downloadExportRoute } from './download-export.ts';
 import { getTenantHandler, getTenantRoute } from './get-tenant.ts';

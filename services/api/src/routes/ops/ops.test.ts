@@ -1,9 +1,9 @@
-import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { testSlug } from '@motcua/db/testing';
 import { extract } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { testSlug } from '@motcua/db/testing';
-import { expectOperatorRouteSecured, testDomain, useTestApp } from '../../testing.ts';
+import { expectOperatorRouteSecured, readJson, testDomain, useTestApp } from '../../testing.ts';
 
 const t = useTestApp();
 
@@ -32,10 +32,10 @@ describe('operator API', () => {
     const slug = testSlug('op');
     const res = await onboard(slug);
     expect(res.headers.get('location')).toBe(`/api/ops/tenants/${slug}`);
-    const accepted = await res.json();
+    const accepted = await readJson(res);
     expect(accepted).toMatchObject({ tenant: { slug, status: 'provisioning' }, run: { kind: 'provision' } });
 
-    const detail = await (await t.ops(`/api/ops/tenants/${slug}`)).json();
+    const detail = await readJson(await t.ops(`/api/ops/tenants/${slug}`));
     expect(detail.tenant.status).toBe('active');
     expect(detail.tenant.schemaVersion).toBe(detail.schemaHead);
     expect(detail.runs[0].status).toBe('succeeded');
@@ -43,14 +43,19 @@ describe('operator API', () => {
       detail.runs[0].steps.map(() => 'done'),
     );
 
-    const list = await (await t.ops('/api/ops/tenants')).json();
+    const list = await readJson(await t.ops('/api/ops/tenants'));
     expect(list.tenants.find((x: { slug: string }) => x.slug === slug)).toMatchObject({
       status: 'active',
       latestRun: { status: 'succeeded' },
     });
 
     const portal = await t.request('/api/tenant', { host: `${slug}.${testDomain}` });
-    expect(await portal.json()).toEqual({ slug, name: `UBND ${slug}`, kind: 'province', status: 'active' });
+    expect(await readJson(portal)).toEqual({
+      slug,
+      name: `UBND ${slug}`,
+      kind: 'province',
+      status: 'active',
+    });
   });
 
   it('refuses bad input with a 400 listing each problem, and creates nothing', async () => {
@@ -65,7 +70,7 @@ describe('operator API', () => {
     for (const [input, field] of cases) {
       const res = await t.ops('/api/ops/tenants', { method: 'POST', body: JSON.stringify(input) });
       expect(res.status, JSON.stringify(input)).toBe(400);
-      const error = (await res.json()).error;
+      const error = (await readJson(res)).error;
       expect(['invalid_input', 'invalid_slug']).toContain(error.code);
       if (error.code === 'invalid_input') {
         expect(error.details.map((d: { path: string }) => d.path)).toContain(field);
@@ -73,7 +78,7 @@ describe('operator API', () => {
     }
     const malformed = await t.ops('/api/ops/tenants', { method: 'POST', body: '{"slug":' });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error.code).toBeTypeOf('string');
+    expect((await readJson(malformed)).error.code).toBeTypeOf('string');
     expect(await countTenants(slug)).toBe(0);
     expect(await countTenants('admin')).toBe(0);
   });
@@ -86,7 +91,7 @@ describe('operator API', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([202, 409]);
     const loser = a.status === 409 ? a : b;
-    expect((await loser.json()).error.code).toBe('conflict');
+    expect((await readJson(loser)).error.code).toBe('conflict');
     await t.settle();
     expect(await countTenants(slug)).toBe(1);
     const again = await t.ops('/api/ops/tenants', { method: 'POST', body: JSON.stringify(body(slug)) });
@@ -99,20 +104,26 @@ describe('operator API', () => {
     expect((await t.ops(`/api/ops/tenants/${slug}/resume`, { method: 'POST' })).status).toBe(409);
     const suspended = await t.ops(`/api/ops/tenants/${slug}/suspend`, { method: 'POST' });
     expect(suspended.status).toBe(200);
-    expect((await suspended.json()).tenant.status).toBe('suspended');
+    expect((await readJson(suspended)).tenant.status).toBe('suspended');
     expect((await t.ops(`/api/ops/tenants/${slug}/suspend`, { method: 'POST' })).status).toBe(409);
-    const staff = await t.request('/admin', { host: `${slug}.${testDomain}`, headers: { accept: 'text/html' } });
+    const staff = await t.request('/admin', {
+      host: `${slug}.${testDomain}`,
+      headers: { accept: 'text/html' },
+    });
     expect(staff.status).toBe(503);
     const resumed = await t.ops(`/api/ops/tenants/${slug}/resume`, { method: 'POST' });
-    expect((await resumed.json()).tenant.status).toBe('active');
-    const after = await t.request('/admin', { host: `${slug}.${testDomain}`, headers: { accept: 'text/html' } });
+    expect((await readJson(resumed)).tenant.status).toBe('active');
+    const after = await t.request('/admin', {
+      host: `${slug}.${testDomain}`,
+      headers: { accept: 'text/html' },
+    });
     expect(after.status).toBe(404);
   });
 
   it('answers 404 for an unknown tenant and 400 for a hostile slug', async () => {
     const unknown = await t.ops(`/api/ops/tenants/${testSlug('nobody')}`);
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.code).toBe('not_found');
+    expect((await readJson(unknown)).error.code).toBe('not_found');
     const hostile = await t.ops(`/api/ops/tenants/${encodeURIComponent('../x')}/suspend`, { method: 'POST' });
     expect(hostile.status).toBe(400);
   });
@@ -123,7 +134,7 @@ describe('operator API', () => {
     const res = await t.ops(`/api/ops/tenants/${slug}`, { method: 'DELETE' });
     expect(res.status).toBe(202);
     await t.settle();
-    const detail = await (await t.ops(`/api/ops/tenants/${slug}`)).json();
+    const detail = await readJson(await t.ops(`/api/ops/tenants/${slug}`));
     expect(detail.tenant.status).toBe('offboarded');
     expect(detail.exportAvailable).toBe(true);
     const portal = await t.request('/api/tenant', { host: `${slug}.${testDomain}` });
@@ -139,8 +150,12 @@ describe('operator API', () => {
       stream.on('end', next);
       stream.resume();
     });
-    const done = new Promise((resolve, reject) => files.on('finish', resolve).on('error', reject));
-    Readable.fromWeb(archive.body as never).pipe(createGunzip()).pipe(files);
+    const done = new Promise<void>((resolve, reject) =>
+      files.on('finish', () => resolve()).on('error', reject),
+    );
+    Readable.fromWeb(archive.body as never)
+      .pipe(createGunzip())
+      .pipe(files);
     await done;
     expect(names).toContain('manifest.json');
     expect(names).toEqual(expect.arrayContaining(['tables/units.jsonl', 'tables/staff_users.jsonl']));

@@ -12,7 +12,10 @@ export const retryProvisioningRoute = createRoute({
   summary: 'Resume a failed provisioning or offboarding run from its failed step',
   request: { params: SlugParam },
   responses: {
-    202: { description: 'The run resumed.', content: { 'application/json': { schema: z.object({ run: Run }) } } },
+    202: {
+      description: 'The run resumed.',
+      content: { 'application/json': { schema: z.object({ run: Run }) } },
+    },
     ...errorResponses(400, 401, 404, 409),
   },
 });

@@ -83,7 +83,10 @@ export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: errorDescriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorResponse } } },
+      {
+        description: errorDescriptions[status] ?? 'Error',
+        content: { 'application/json': { schema: ErrorResponse } },
+      },
     ]),
   );
 

@@ -1,5 +1,5 @@
 // The citizen portal's pages (the foundation has the front page; the engine adds the rest).
-import { pickLocale, PortalHome } from '@motcua/ui';
+import { PortalHome, pickLocale } from '@motcua/ui';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
 

@@ -5,5 +5,8 @@ import { validationHook } from '../validation-hook.ts';
 import { getTenantProfile, getTenantProfileRoute } from './get-tenant-profile.ts';
 
 export function publicRoutes() {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getTenantProfileRoute, getTenantProfile);
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+    getTenantProfileRoute,
+    getTenantProfile,
+  );
 }

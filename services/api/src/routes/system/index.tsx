@@ -1,6 +1,6 @@
 // Health, readiness, metrics, the stylesheet and the platform's landing page.
 import { listTenants } from '@motcua/provisioning';
-import { pickLocale, PlatformLanding, stylesheet } from '@motcua/ui';
+import { PlatformLanding, pickLocale, stylesheet } from '@motcua/ui';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
 
@@ -20,8 +20,16 @@ export function systemRoutes() {
       await database.sql`select 1`;
       return c.json({ status: 'ready' });
     } catch (error) {
-      logger.warn('readiness check failed', { error: error instanceof Error ? error.message : String(error) });
-      return c.json({ status: 'unavailable', error: { code: 'database_unreachable', message: 'The database is not reachable.' } }, 503);
+      logger.warn('readiness check failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return c.json(
+        {
+          status: 'unavailable',
+          error: { code: 'database_unreachable', message: 'The database is not reachable.' },
+        },
+        503,
+      );
     }
   });
   app.get('/metrics', (c) => {

@@ -1,0 +1,77 @@
+// The `seed` and `invite_admin` steps: rows inside the tenant's own schema, written through
+// the tenant scope. ON CONFLICT DO NOTHING makes a re-run add nothing and keeps whatever
+// the agency has changed since.
+import { newId, parseSlug, withTenant } from '@motcua/db';
+import type { Tenant } from '@motcua/db/platform';
+import { settings, staffUsers, units } from '@motcua/db/tenant';
+import { and, eq } from 'drizzle-orm';
+import type { ProvisioningContext } from '../context.ts';
+import type { StepOutcome } from '../steps.ts';
+import { rootUnitCode, starterSettings, starterUnits } from './starter-data.ts';
+
+/**
+ * Units are unique by (code, valid_from); pinning valid_from to the tenant's creation day
+ * (agency time) keeps a re-run on a later day from adding a second copy.
+ */
+export function seedValidFrom(tenant: Tenant): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(tenant.createdAt);
+}
+
+export async function seedTenant(ctx: ProvisioningContext, tenant: Tenant): Promise<StepOutcome> {
+  const validFrom = seedValidFrom(tenant);
+  return withTenant(ctx.database, parseSlug(tenant.slug), async (db) => {
+    const rootInserted = await db
+      .insert(units)
+      .values({ id: newId('uni'), code: rootUnitCode, name: tenant.name, kind: 'agency', validFrom })
+      .onConflictDoNothing()
+      .returning({ id: units.id });
+    const [root] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.code, rootUnitCode), eq(units.validFrom, validFrom)));
+    if (!root) throw new Error('The root unit is missing after seeding.');
+    const childrenInserted = await db
+      .insert(units)
+      .values(
+        starterUnits(tenant.kind).map((unit) => ({
+          id: newId('uni'),
+          ...unit,
+          parentId: root.id,
+          validFrom,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: units.id });
+    const settingsInserted = await db
+      .insert(settings)
+      .values(starterSettings(tenant))
+      .onConflictDoNothing()
+      .returning({ key: settings.key });
+    const unitCount = rootInserted.length + childrenInserted.length;
+    return { note: `${unitCount} units and ${settingsInserted.length} settings added` };
+  });
+}
+
+export async function inviteAdmin(ctx: ProvisioningContext, tenant: Tenant): Promise<StepOutcome> {
+  return withTenant(ctx.database, parseSlug(tenant.slug), async (db) => {
+    const [root] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.code, rootUnitCode), eq(units.validFrom, seedValidFrom(tenant))));
+    const inserted = await db
+      .insert(staffUsers)
+      .values({
+        id: newId('usr'),
+        email: tenant.adminEmail,
+        fullName: 'Quản trị viên',
+        role: 'admin',
+        status: 'invited',
+        unitId: root?.id ?? null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: staffUsers.id });
+    const state = inserted.length > 0 ? 'recorded' : 'already recorded';
+    // The e-mailed invitation belongs to the identity work; nothing is sent here.
+    return { note: `${tenant.adminEmail} ${state} as an invited admin; no e-mail sent yet` };
+  });
+}

@@ -1,0 +1,138 @@
+// A tenant-scoped view of the bucket: callers name keys relative to the tenant's prefix and
+// can neither name nor list nor delete anything outside it.
+import type { Readable } from 'node:stream';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectsCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { isNotFound } from './errors.ts';
+import { assertRelativeKey, tenantPrefix } from './keys.ts';
+
+export interface StoredObject {
+  /** Relative to the tenant's prefix, as given to `put`. */
+  key: string;
+  size: number;
+}
+
+export interface ListOptions {
+  /** Keys per list request; S3 caps it at 1,000. Tests lower it to exercise paging. */
+  pageSize?: number;
+}
+
+export interface TenantStorage {
+  readonly slug: string;
+  /** `tenants/<slug>/` */
+  readonly prefix: string;
+  put(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
+  /** The whole object, or `undefined` when there is none under that key. */
+  get(key: string): Promise<Buffer | undefined>;
+  /** The object as a stream, or `undefined` when there is none under that key. */
+  getStream(key: string): Promise<Readable | undefined>;
+  /** Every object of the tenant, page by page. */
+  list(options?: ListOptions): AsyncIterable<StoredObject>;
+  /** Deletes every object of the tenant in batches; returns how many were deleted. */
+  deleteAll(options?: ListOptions): Promise<number>;
+}
+
+const maxPageSize = 1000;
+
+export function createTenantStorage(client: S3Client, bucket: string, slug: string): TenantStorage {
+  const prefix = tenantPrefix(slug);
+  const fullKey = (key: string) => {
+    assertRelativeKey(key);
+    return prefix + key;
+  };
+
+  async function getBody(key: string): Promise<Readable | undefined> {
+    try {
+      const result = await client.send(new GetObjectCommand({ Bucket: bucket, Key: fullKey(key) }));
+      return result.Body as Readable;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  // ListObjects (v1) with a marker rather than v2 with a continuation token: s3rver encrypts
+  // v2 tokens with DES, which OpenSSL 3 (Node ≥ 17) no longer offers, so any truncated v2
+  // listing fails there. Real S3 serves v1 too, and the marker is simply the last key seen.
+  async function listPage(pageSize: number, marker?: string) {
+    const page = await client.send(
+      new ListObjectsCommand({
+        Bucket: bucket,
+        Prefix: prefix,
+        MaxKeys: Math.min(Math.max(1, pageSize), maxPageSize),
+        ...(marker ? { Marker: marker } : {}),
+      }),
+    );
+    const contents = page.Contents ?? [];
+    const objects: StoredObject[] = contents.flatMap((item) =>
+      item.Key?.startsWith(prefix) ? [{ key: item.Key.slice(prefix.length), size: item.Size ?? 0 }] : [],
+    );
+    const last = contents.at(-1)?.Key;
+    return { objects, next: page.IsTruncated && last ? last : undefined };
+  }
+
+  return {
+    slug,
+    prefix,
+    async put(key, body, contentType) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: fullKey(key),
+          Body: body,
+          ContentLength: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+          ContentType: contentType ?? 'application/octet-stream',
+        }),
+      );
+    },
+    async get(key) {
+      const body = await getBody(key);
+      if (!body) return undefined;
+      const chunks: Buffer[] = [];
+      for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+      return Buffer.concat(chunks);
+    },
+    getStream: getBody,
+    async *list({ pageSize = maxPageSize } = {}) {
+      let marker: string | undefined;
+      do {
+        const page = await listPage(pageSize, marker);
+        yield* page.objects;
+        marker = page.next;
+      } while (marker);
+    },
+    async deleteAll({ pageSize = maxPageSize } = {}) {
+      let deleted = 0;
+      let previous = new Set<string>();
+      // Each round lists from the start, so no page depends on objects already deleted.
+      for (;;) {
+        const { objects: page } = await listPage(pageSize);
+        if (page.length === 0) return deleted;
+        // A server that reports success without deleting would otherwise loop forever.
+        if (page.some((o) => previous.has(o.key))) {
+          throw new Error(`Objects of tenant ${slug} are still listed after they were deleted.`);
+        }
+        previous = new Set(page.map((o) => o.key));
+        const result = await client.send(
+          new DeleteObjectsCommand({
+            Bucket: bucket,
+            Delete: { Objects: page.map((o) => ({ Key: prefix + o.key })), Quiet: true },
+          }),
+        );
+        const failed = result.Errors ?? [];
+        if (failed.length > 0) {
+          const sample = failed[0];
+          throw new Error(
+            `Could not delete ${failed.length} object(s) of tenant ${slug}: ${sample?.Code ?? 'error'} ${sample?.Message ?? ''}`.trim(),
+          );
+        }
+        deleted += page.length;
+      }
+    },
+  };
+}
