@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: { globalSetup: ['@motcua/testing/global-setup'], testTimeout: 30_000, hookTimeout: 60_000 },
-});
+// The launcher test starts the real `npm start` entry with its own embedded servers, so it
+// needs no global setup.
+export default defineConfig({ test: { testTimeout: 120_000, hookTimeout: 60_000 } });

@@ -2,7 +2,7 @@
 // machine has (≥ 20, no dependencies), installs the workspace with a pinned pnpm fetched
 // through npx (corepack fails on machines whose registry serves no signatures), then runs a
 // root script with the project's own Node 24 first on PATH.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,4 +38,38 @@ if (!existsSync(join(nodeBin, 'node'))) {
   console.error('motcua: the install did not provide node_modules/.bin/node (the `node` package).');
   process.exit(1);
 }
-run(npx, ['--yes', PNPM, 'run', script, ...args]);
+if (script === 'test:all') runTests();
+else run(npx, ['--yes', PNPM, 'run', script, ...args]);
+
+// Mirrors the test output and closes with one plain line adding up every package's vitest
+// summary ("N passed, N failed"), so that a reader or CI sees the whole count at the end.
+function runTests() {
+  const child = spawn(npx, ['--yes', PNPM, 'run', script, ...args], {
+    cwd: root,
+    env,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  let pending = '';
+  const count = (line) => {
+    const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+    const summary = /\bTests\s+(.*)\(\d+\)\s*$/.exec(plain);
+    if (!summary) return;
+    for (const [, n, kind] of summary[1].matchAll(/(\d+) (passed|failed|skipped)/g))
+      totals[kind] += Number(n);
+  };
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    lines.forEach(count);
+  });
+  child.on('close', (code) => {
+    count(pending);
+    const failed = code === 0 ? totals.failed : Math.max(totals.failed, 1);
+    console.log(
+      `\ntests: ${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+    );
+    process.exit(code ?? 1);
+  });
+}

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The page frame every server-rendered page uses: language, skip link, header, main, footer.
 import type { Child } from 'hono/jsx';
 import { type Locale, t } from './i18n.ts';

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pages of the foundation: the platform landing page, a tenant portal's front page, and the
 // page shown for errors and notices.
 import { type Locale, t } from './i18n.ts';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // One error design: every failure becomes `{ error: { code, message, details? } }` with the
 // right status on /api, or a person-readable page elsewhere. No stack traces, no SQL text.
 import { InvalidSlugError } from '@motcua/db';

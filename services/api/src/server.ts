@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { assertIsolationReady, createDatabase } from '@motcua/db';
 import { resumeInterruptedRuns } from '@motcua/provisioning';
-import { createStorage } from '@motcua/storage';
+import { createStorage, storageOptionsFromEnv } from '@motcua/storage';
 import { createApp } from './app.ts';
 import type { AppDeps } from './context.ts';
 import type { ApiEnv } from './env.ts';
@@ -29,14 +29,7 @@ export async function createDeps(
     applicationName: 'motcua-api',
   });
   await assertIsolationReady(database);
-  const storage = createStorage({
-    region: env.S3_REGION,
-    bucket: env.S3_BUCKET,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE,
-    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
-    ...(env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID } : {}),
-    ...(env.S3_SECRET_ACCESS_KEY ? { secretAccessKey: env.S3_SECRET_ACCESS_KEY } : {}),
-  });
+  const storage = createStorage(storageOptionsFromEnv(env));
   await storage.ensureBucket();
   return {
     env,

@@ -52,7 +52,8 @@ const databaseUrl = await bootstrapDatabase({
   appRole: 'motcua_app',
   appPassword: 'bench-password',
 });
-const database = createDatabase({ url: databaseUrl, max: concurrency + 2 });
+// Each provisioning run holds one extra connection for its run lock.
+const database = createDatabase({ url: databaseUrl, max: 2 * concurrency + 2 });
 const storage = createStorage({
   endpoint: s3.endpoint,
   region: 'ap-southeast-1',

@@ -4,10 +4,20 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from '@motcua/config';
 import { bootstrapDatabase, startPostgres, startS3 } from '@motcua/testing';
+import { z } from 'zod';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const dataDir = join(repoRoot, '.data');
+
+/** Where the launcher keeps its state; the tests point it elsewhere. */
+export const launcherEnv = z.object({
+  MOTCUA_DATA_DIR: z.string().min(1).default(join(repoRoot, '.data')),
+  MOTCUA_PG_PORT: z.coerce.number().int().min(1).max(65_535).default(54329),
+  MOTCUA_S3_PORT: z.coerce.number().int().min(0).max(65_535).default(4569),
+});
+const launcher = parseEnv(launcherEnv);
+export const dataDir = resolve(launcher.MOTCUA_DATA_DIR);
 
 interface Secrets {
   appPassword: string;
@@ -36,7 +46,7 @@ export interface Stack {
 
 export async function startStack(
   env: Record<string, string | undefined>,
-  { withS3 = true, pgPort = 54329, s3Port = 4569 } = {},
+  { withS3 = true, pgPort = launcher.MOTCUA_PG_PORT, s3Port = launcher.MOTCUA_S3_PORT } = {},
 ): Promise<Stack> {
   const stops: (() => Promise<void>)[] = [];
   const embedded: string[] = [];
@@ -52,14 +62,14 @@ export async function startStack(
       appRole: 'motcua_app',
       appPassword: localSecrets().appPassword,
     });
-    embedded.push(`PostgreSQL on 127.0.0.1:${pgPort} (data in .data/postgres)`);
+    embedded.push(`PostgreSQL on 127.0.0.1:${pgPort} (data in ${join(dataDir, 'postgres')})`);
   }
   let s3: Stack['s3'];
   if (withS3 && !env.S3_ENDPOINT) {
     const server = await startS3({ dir: join(dataDir, 's3'), port: s3Port });
     stops.push(() => server.stop());
     s3 = server;
-    embedded.push(`S3 server on ${server.endpoint} (objects in .data/s3)`);
+    embedded.push(`S3 server on ${server.endpoint} (objects in ${join(dataDir, 's3')})`);
   }
   return {
     databaseUrl,

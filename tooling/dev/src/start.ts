@@ -71,7 +71,7 @@ ${tenants.map((t) => `  ${t.name.padEnd(22)} ${t.portalUrl}   (or ${t.pathUrl})`
   Operator API:      curl -H 'Authorization: Bearer ${env.MOTCUA_OPS_TOKEN}' ${base}/api/ops/tenants
   Staff accounts:    <role>@<tenant>.demo.motcua.vn, password ${accounts[0]?.password ?? ''}
                      roles: admin, reception, specialist, approver, clerk, viewer
-  Everything above:  .data/demo.json
+  Everything above:  ${join(dataDir, 'demo.json')}
 
 Press Ctrl-C to stop.`);
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Resolves the tenant of a request (host, verified custom domain, or /t/<slug>), binds the
 // tenant's unit of work to the context, and applies the suspension policy.
 import { withTenant } from '@motcua/db';

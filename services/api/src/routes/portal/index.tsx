@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The citizen portal's pages (the foundation has the front page; the engine adds the rest).
 import { PortalHome, pickLocale } from '@motcua/ui';
 import { Hono } from 'hono';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Health, readiness, metrics, the stylesheet and the platform's landing page.
 import { listTenants } from '@motcua/provisioning';
 import { PlatformLanding, pickLocale, stylesheet } from '@motcua/ui';

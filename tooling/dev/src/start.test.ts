@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@motcua/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'motcua-launcher-'));
+chmodSync(dataDir, 0o755);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function launch(pgPort: number, s3Port: number): Promise<Started> {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'start.ts')], {
+    cwd: join(here, '..'),
+    env: {
+      ...process.env,
+      MOTCUA_DATA_DIR: dataDir,
+      MOTCUA_PG_PORT: String(pgPort),
+      MOTCUA_S3_PORT: String(s3Port),
+      PORT: '0',
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Press Ctrl-C to stop.')) {
+        clearInterval(timer);
+        resolve();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`the launcher exited with ${child.exitCode}:\n${output}`));
+      }
+    }, 100);
+  });
+  return { child, output: () => output };
+}
+
+async function stop({ child, output }: Started): Promise<void> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  expect(output()).toContain('Stopped.');
+}
+
+describe('npm start', () => {
+  it('starts everything, serves the demo agencies, writes demo.json, stops cleanly on Ctrl-C and restarts on its data', async () => {
+    const pgPort = await freePort();
+    const s3Port = await freePort();
+    const first = await launch(pgPort, s3Port);
+    const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
+    expect(demo.tenants.map((t: { slug: string }) => t.slug)).toEqual(['bo-tu-phap', 'da-nang']);
+    expect(demo.accounts).toHaveLength(12);
+    expect(demo.accounts[0]).toMatchObject({ tenant: 'bo-tu-phap', role: 'admin', password: expect.any(String) });
+    const base: string = demo.baseUrl.replace('localhost', '127.0.0.1');
+    for (const [path, accept] of [
+      ['/', 'text/html'],
+      ['/', '*/*'],
+      ['/t/da-nang/', '*/*'],
+      ['/t/da-nang/', 'text/html'],
+      ['/docs', '*/*'],
+    ]) {
+      const res = await fetch(`${base}${path}`, { headers: { accept } });
+      expect(res.status, `${path} (${accept}): ${first.output().slice(-2000)}`).toBe(200);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+    }
+    const profile = await fetch(`${base}/t/da-nang/api/tenant`);
+    expect(await profile.json()).toMatchObject({ slug: 'da-nang', kind: 'province', status: 'active' });
+    const list = await fetch(`${base}/api/ops/tenants`, { headers: { authorization: `Bearer ${demo.operator.token}` } });
+    expect(list.status).toBe(200);
+    await stop(first);
+
+    // Port closed once stopped: PostgreSQL went down with the launcher.
+    const pgDown = await fetch(`http://127.0.0.1:${pgPort}`).then(
+      () => false,
+      () => true,
+    );
+    expect(pgDown).toBe(true);
+
+    const second = await launch(pgPort, s3Port);
+    const again = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
+    expect(again.operator.token).toBe(demo.operator.token);
+    const res = await fetch(`${again.baseUrl.replace('localhost', '127.0.0.1')}/t/bo-tu-phap/api/tenant`);
+    expect(res.status).toBe(200);
+    await stop(second);
+  });
+});
