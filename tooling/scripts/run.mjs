@@ -43,6 +43,9 @@ else run(npx, ['--yes', PNPM, 'run', script, ...args]);
 
 // Mirrors the test output and closes with one plain line adding up every package's vitest
 // summary ("N passed, N failed"), so that a reader or CI sees the whole count at the end.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes to strip
+const ansi = /\x1b\[[0-9;]*m/g;
+
 function runTests() {
   const child = spawn(npx, ['--yes', PNPM, 'run', script, ...args], {
     cwd: root,
@@ -52,7 +55,7 @@ function runTests() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   let pending = '';
   const count = (line) => {
-    const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+    const plain = line.replace(ansi, '');
     const summary = /\bTests\s+(.*)\(\d+\)\s*$/.exec(plain);
     if (!summary) return;
     for (const [, n, kind] of summary[1].matchAll(/(\d+) (passed|failed|skipped)/g))

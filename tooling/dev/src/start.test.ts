@@ -61,7 +61,11 @@ describe('npm start', () => {
     const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
     expect(demo.tenants.map((t: { slug: string }) => t.slug)).toEqual(['bo-tu-phap', 'da-nang']);
     expect(demo.accounts).toHaveLength(12);
-    expect(demo.accounts[0]).toMatchObject({ tenant: 'bo-tu-phap', role: 'admin', password: expect.any(String) });
+    expect(demo.accounts[0]).toMatchObject({
+      tenant: 'bo-tu-phap',
+      role: 'admin',
+      password: expect.any(String),
+    });
     const base: string = demo.baseUrl.replace('localhost', '127.0.0.1');
     for (const [path, accept] of [
       ['/', 'text/html'],
@@ -76,7 +80,9 @@ describe('npm start', () => {
     }
     const profile = await fetch(`${base}/t/da-nang/api/tenant`);
     expect(await profile.json()).toMatchObject({ slug: 'da-nang', kind: 'province', status: 'active' });
-    const list = await fetch(`${base}/api/ops/tenants`, { headers: { authorization: `Bearer ${demo.operator.token}` } });
+    const list = await fetch(`${base}/api/ops/tenants`, {
+      headers: { authorization: `Bearer ${demo.operator.token}` },
+    });
     expect(list.status).toBe(200);
     await stop(first);
 
