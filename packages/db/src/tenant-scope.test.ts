@@ -239,3 +239,35 @@ describe('isolation under load', () => {
     }
   });
 });
+
+describe('nested transactions inside a unit of work', () => {
+  it('use savepoints: an inner rollback keeps the outer work, an inner success commits with it', async () => {
+    const slug = await createTestTenant(database);
+    await withTenant(database, slug, async (db) => {
+      await db.insert(settings).values({ key: 'outer', value: 1 });
+      await db
+        .transaction(async (inner) => {
+          await inner.insert(settings).values({ key: 'rolled-back', value: 2 });
+          inner.rollback();
+        })
+        .catch(() => {});
+      await db.transaction(async (inner) => {
+        await inner.insert(settings).values({ key: 'inner', value: 3 });
+      });
+    });
+    const keys = await withTenant(database, slug, (db) => db.select({ key: settings.key }).from(settings));
+    expect(keys.map((k) => k.key).sort()).toEqual(['inner', 'outer']);
+  });
+
+  it('rolls everything back when the work throws', async () => {
+    const slug = await createTestTenant(database);
+    await expect(
+      withTenant(database, slug, async (db) => {
+        await db.insert(settings).values({ key: 'lost', value: 1 });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const rows = await withTenant(database, slug, (db) => db.select().from(settings));
+    expect(rows).toEqual([]);
+  });
+});

@@ -18,11 +18,15 @@ export async function measureApiMemory(
   slugs: string[],
 ): Promise<{ idleMb: number; afterMb: number; resolvedPerSecond: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'services/api/src/main.ts')], {
-    cwd: join(repoRoot, 'services/api'),
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=16', '--import', 'tsx', join(repoRoot, 'services/api/src/main.ts')],
+    {
+      cwd: join(repoRoot, 'services/api'),
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   try {
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i += 1) {

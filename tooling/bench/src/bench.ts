@@ -141,6 +141,7 @@ try {
   log(
     `Migrated ${fleet.migrated.length} tenants to v${fleet.head} in ${migrateSeconds.toFixed(1)} s (${fleet.failed.length} failed), per tenant median ${ms(median(fleet.durationsMs))}   target < 120 s`,
   );
+  for (const failure of fleet.failed) log(`  failed: ${failure.slug}: ${failure.error}`);
   const again = performance.now();
   const noop = await migrateFleet(database, { concurrency, migrations: [...tenantMigrations(), extra] });
   log(
