@@ -2,6 +2,7 @@
 // provisioning run that crashed half-way calls it again and it finishes the job.
 import type { Database } from './client.ts';
 import { type TenantSlug, tenantNames } from './names.ts';
+import { broadcastMembershipChange } from './role-membership.ts';
 
 /**
  * Creates the owner role, the runtime role and the schema. The login role gets SET (to
@@ -29,6 +30,9 @@ export async function createTenantSchema(database: Database, slug: TenantSlug): 
          grant usage, select on sequences to ${role}`,
     );
   });
+  // Backends that rebuilt their membership cache while the grants above committed may have
+  // missed them; make every backend rebuild it (see role-membership.ts).
+  await broadcastMembershipChange(database);
 }
 
 export async function tenantSchemaExists(database: Database, slug: TenantSlug): Promise<boolean> {

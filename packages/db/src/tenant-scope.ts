@@ -10,6 +10,7 @@ import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-j
 import type { ReservedSql } from 'postgres';
 import type { Database } from './client.ts';
 import { type TenantSlug, tenantNames } from './names.ts';
+import { broadcastMembershipChangeSql, isStaleMembershipError } from './role-membership.ts';
 
 type TenantTransaction = Parameters<Parameters<Database['tenant']['transaction']>[0]>[0];
 /** A tenant-bound handle: the only way route and domain code reaches tenant tables. */
@@ -97,7 +98,15 @@ export async function withTenant<T>(
   let open = false;
   try {
     open = true;
-    await connection.unsafe(beginSql(schema, role)).simple();
+    try {
+      await connection.unsafe(beginSql(schema, role)).simple();
+    } catch (error) {
+      if (!isStaleMembershipError(error, role)) throw error;
+      // The work has not started: refresh the membership caches and switch again, once.
+      await connection.unsafe('rollback').simple();
+      await connection.unsafe(`begin; ${broadcastMembershipChangeSql}; commit`).simple();
+      await connection.unsafe(beginSql(schema, role)).simple();
+    }
     const session = new SessionOn(connection, root.dialect, root.schema, root.options);
     const tx = new TransactionOn(root.dialect, session, root.schema);
     const result = await work(tx);

@@ -18,18 +18,22 @@ interface Started {
 
 async function launch(pgPort: number, s3Port: number): Promise<Started> {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'start.ts')], {
-    cwd: join(here, '..'),
-    env: {
-      ...process.env,
-      MOTCUA_DATA_DIR: dataDir,
-      MOTCUA_PG_PORT: String(pgPort),
-      MOTCUA_S3_PORT: String(s3Port),
-      PORT: '0',
-      LOG_LEVEL: 'error',
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=16', '--import', 'tsx', join(here, 'start.ts')],
+    {
+      cwd: join(here, '..'),
+      env: {
+        ...process.env,
+        MOTCUA_DATA_DIR: dataDir,
+        MOTCUA_PG_PORT: String(pgPort),
+        MOTCUA_S3_PORT: String(s3Port),
+        PORT: '0',
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
