@@ -1,3 +1,4 @@
+export { type AuditChainReport, verifyAuditChain } from './audit-chain.ts';
 export {
   assertIsolationReady,
   createDatabase,

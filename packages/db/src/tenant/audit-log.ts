@@ -1,4 +1,5 @@
 import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from './sessions.ts';
 
 /** What happened inside the tenant: who, what, when, from where. Append-only. */
 export const auditLog = pgTable(
@@ -11,6 +12,11 @@ export const auditLog = pgTable(
     subject: text('subject'),
     requestId: text('request_id'),
     details: jsonb('details').$type<Record<string, unknown>>(),
+    /** Where the action came from (client address), when it came over HTTP. */
+    ip: text('ip'),
+    /** SHA-256 over the previous row's hash and this row's content, set by a trigger. */
+    prevHash: bytea('prev_hash'),
+    hash: bytea('hash'),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );

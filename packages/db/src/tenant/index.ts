@@ -1,6 +1,9 @@
 // The tenant schema template: tables are unqualified; a unit of work's transaction-local
 // search_path puts them in the tenant's own schema.
+export * from './api-keys.ts';
 export * from './audit-log.ts';
+export * from './citizens.ts';
+export * from './sessions.ts';
 export * from './settings.ts';
 export * from './staff-users.ts';
 export * from './units.ts';

@@ -18,6 +18,9 @@ export const staffUsers = pgTable(
     unitId: text('unit_id').references(() => units.id),
     status: text('status', { enum: staffStatuses }).notNull().default('invited'),
     passwordHash: text('password_hash'),
+    /** Base32 TOTP secret once enrolled; admins must enrol before they act. */
+    totpSecret: text('totp_secret'),
+    totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('staff_users_email_key').on(t.email), index('staff_users_unit_idx').on(t.unitId)],
