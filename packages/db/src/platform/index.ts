@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './operator-sessions.ts';
 export * from './operators.ts';
 export * from './provisioning-runs.ts';
 export * from './schema.ts';

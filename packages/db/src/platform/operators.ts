@@ -13,6 +13,9 @@ export const operators = platform.table(
     fullName: text('full_name').notNull(),
     role: text('role', { enum: operatorRoles }).notNull(),
     passwordHash: text('password_hash'),
+    /** Base32 TOTP secret; operators must enrol a second factor. */
+    totpSecret: text('totp_secret'),
+    totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('operators_email_key').on(t.email)],
