@@ -6,6 +6,7 @@ import type { AppBindings, AppDeps, AppEnv } from './context.ts';
 import { onError, onNotFound } from './errors.tsx';
 import { requestContext } from './middleware/request-context.ts';
 import { resolveTenant } from './middleware/tenant.tsx';
+import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
 import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { portalRoutes } from './routes/portal/index.tsx';
@@ -20,6 +21,8 @@ export interface MotcuaApp {
 function baseApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestContext(deps));
+  app.use('*', safetyHeaders());
+  app.use('*', csrfProtection());
   app.onError(onError);
   app.notFound(onNotFound);
   app.route('/', assetRoutes());
