@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from './audit-chain.ts';
+import { migrateTenant, tenantMigrations } from './migrate/tenant.ts';
 import { tenantNames } from './names.ts';
 import { auditLog } from './tenant/audit-log.ts';
 import { withTenant } from './tenant-scope.ts';
@@ -71,5 +72,18 @@ describe('hash-chained audit log', () => {
       });
       expect(row?.ok, zone).toBe(true);
     }
+  });
+});
+
+describe('the chain migration', () => {
+  it('chains rows written before it existed', async () => {
+    const previous = tenantMigrations().filter((m) => m.tag < '0003');
+    const slug = await createTestTenant(database, { migrations: previous });
+    await withTenant(database, slug, async (db) => {
+      for (const action of ['a.one', 'a.two', 'a.three'])
+        await db.insert(auditLog).values({ actor: 'usr_x', action });
+    });
+    await migrateTenant(database, slug);
+    expect(await verifyAuditChain(database, slug)).toEqual({ rows: 3, intact: true });
   });
 });

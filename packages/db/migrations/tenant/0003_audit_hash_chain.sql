@@ -24,4 +24,17 @@ BEGIN
   RETURN NEW;
 END $$;
 --> statement-breakpoint
+-- Rows written before the chain existed are chained in id order.
+DO $$
+DECLARE
+  r record;
+  last_hash bytea;
+BEGIN
+  FOR r IN SELECT * FROM audit_log ORDER BY id LOOP
+    UPDATE audit_log SET prev_hash = last_hash,
+      hash = audit_log_digest(last_hash, r.id, r.at, r.actor, r.action, r.subject, r.request_id, r.details, r.ip)
+    WHERE id = r.id RETURNING hash INTO last_hash;
+  END LOOP;
+END $$;
+--> statement-breakpoint
 CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
