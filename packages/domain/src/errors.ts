@@ -25,6 +25,12 @@ export class NotFoundError extends DomainError {
   readonly code = 'not_found';
 }
 
+/** No valid credentials or session; never says which part was wrong. */
+export class UnauthenticatedError extends DomainError {
+  override name = 'UnauthenticatedError';
+  readonly code = 'unauthenticated';
+}
+
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
   readonly code = 'conflict';
@@ -47,4 +53,12 @@ export class PreconditionFailedError extends DomainError {
 export class LimitExceededError extends DomainError {
   override name = 'LimitExceededError';
   readonly code = 'limit_exceeded';
+  constructor(
+    message: string,
+    /** When the caller may try again, for a Retry-After header. */
+    readonly retryAfterSeconds?: number,
+    details?: unknown,
+  ) {
+    super(message, details);
+  }
 }

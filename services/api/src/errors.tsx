@@ -9,6 +9,7 @@ import {
   LimitExceededError,
   NotFoundError,
   PreconditionFailedError,
+  UnauthenticatedError,
   ValidationError,
 } from '@motcua/domain';
 import { MessagePage, pickLocale, t } from '@motcua/ui';
@@ -45,6 +46,7 @@ function domainStatus(error: DomainError): ContentfulStatusCode {
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError || error instanceof PreconditionFailedError) return 409;
   if (error instanceof ForbiddenError) return 403;
+  if (error instanceof UnauthenticatedError) return 401;
   if (error instanceof LimitExceededError) return 429;
   return 400;
 }
@@ -102,6 +104,9 @@ export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, bo
 
 export function onError(error: Error, c: Context<AppEnv>) {
   const mapped = mapError(error);
+  if (error instanceof LimitExceededError && error.retryAfterSeconds !== undefined) {
+    c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+  }
   if (mapped && mapped.status < 500) return renderError(c, mapped.status, mapped.body);
   c.get('logger')?.error('request failed', {
     error: error.name,
