@@ -1,1 +1,99 @@
-export {};
+// Sign-in and access for Motcua: sessions (tenant and operator realms), passwords, sign-in
+// throttling, TOTP, API keys, the permission table and tenant audit rows.
+export {
+  apiKeyActor,
+  type GeneratedApiKey,
+  generateApiKey,
+  type ParsedApiKey,
+  type PublicApiKey,
+  parseApiKey,
+  verifyApiKey,
+} from './api-keys.ts';
+export { type AuditEntry, maskAuditDetails, recordAudit, redacted } from './audit.ts';
+export type { AuthContext } from './context.ts';
+export { type CreateApiKeyInput, createApiKey } from './create-api-key.ts';
+export { listApiKeys } from './list-api-keys.ts';
+export * from './oidc/index.ts';
+export {
+  createOperatorSession,
+  invalidateAllOperatorSessions,
+  invalidateOperatorSession,
+  markOperatorTwoFactorVerified,
+  type OperatorPrincipal,
+  type OperatorSession,
+  type OperatorSessionValidation,
+  validateOperatorSession,
+} from './operator-sessions.ts';
+export {
+  checkPassword,
+  hashPassword,
+  needsRehash,
+  type PasswordProblem,
+  type PasswordProblemCode,
+  passwordHashOptions,
+  passwordMaxLength,
+  passwordMinLength,
+  passwordProblemCodes,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './passwords.ts';
+export {
+  type Actor,
+  actorCan,
+  actorRef,
+  apiKeyPermissions,
+  assertCan,
+  can,
+  isPermission,
+  type OperatorPermission,
+  operatorPermissions,
+  operatorRolePermissions,
+  type Permission,
+  permissions,
+  type Role,
+  type StaffPermission,
+  staffPermissions,
+  staffRolePermissions,
+} from './permissions.ts';
+export { revokeApiKey } from './revoke-api-key.ts';
+export {
+  type CookieRealm,
+  clearSessionCookie,
+  cookieName,
+  cookieRealms,
+  type SessionCookieOptions,
+  sessionCookie,
+} from './session-cookie.ts';
+export {
+  parseSessionToken,
+  type SessionKind,
+  type SessionPolicy,
+  type SessionToken,
+  sessionKinds,
+  sessionPolicies,
+} from './sessions.ts';
+export {
+  type CitizenPrincipal,
+  type CreateTenantSessionInput,
+  createTenantSession,
+  invalidateAllTenantSessions,
+  invalidateTenantSession,
+  markTwoFactorVerified,
+  type StaffPrincipal,
+  type TenantPrincipal,
+  type TenantSession,
+  type TenantSessionValidation,
+  validateTenantSession,
+} from './tenant-sessions.ts';
+export {
+  checkThrottle,
+  clearFailures,
+  lockSecondsAfter,
+  recordFailure,
+  type ThrottleScope,
+  type ThrottleStatus,
+  throttlePolicy,
+} from './throttle.ts';
+export { normaliseEmail, type SignInAttempt, throttleKeys } from './throttle-keys.ts';
+export { constantTimeEqual, generateId, generateSecret, hashSecret, randomBase32 } from './tokens.ts';
+export { createTotpSecret, matchTotpStep, totpUri, verifyTotp } from './totp.ts';

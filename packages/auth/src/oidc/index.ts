@@ -1,0 +1,17 @@
+// The OpenID Connect relying party for tenants' national identity providers. test-provider.ts
+// is test support and stays out of this surface.
+export {
+  OidcDiscoveryError,
+  OidcSignInError,
+  type OidcSignInErrorCode,
+  oidcSignInErrorCodes,
+} from './errors.ts';
+export {
+  createRelyingParty,
+  type OidcIdentity,
+  type PendingSignIn,
+  pendingSignInTtlMs,
+  type RelyingParty,
+  type RelyingPartyOptions,
+} from './relying-party.ts';
+export { type OidcSettings, OidcSettingsError, parseOidcSettings } from './settings.ts';
