@@ -55,6 +55,7 @@ export {
   staffPermissions,
   staffRolePermissions,
 } from './permissions.ts';
+export { type RegisterContext, registerCitizen, registerCitizenInput } from './register-citizen.ts';
 export { revokeApiKey } from './revoke-api-key.ts';
 export {
   type CookieRealm,
@@ -72,6 +73,14 @@ export {
   sessionKinds,
   sessionPolicies,
 } from './sessions.ts';
+export { type SecondFactor, type SignInInput, signInInput, wrongCredentials } from './sign-in-input.ts';
+export { signInToTenant, type TenantSignInContext, type TenantSignInResult } from './sign-in-to-tenant.ts';
+export {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  type SecondFactorContext,
+  verifyTenantSecondFactor,
+} from './tenant-second-factor.ts';
 export {
   type CitizenPrincipal,
   type CreateTenantSessionInput,

@@ -8,6 +8,7 @@ import { requestContext } from './middleware/request-context.ts';
 import { resolveTenant } from './middleware/tenant.tsx';
 import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
 import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
+import { authRoutes } from './routes/auth/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { portalRoutes } from './routes/portal/index.tsx';
 import { publicRoutes } from './routes/public/index.ts';
@@ -15,7 +16,8 @@ import { assetRoutes, systemRoutes } from './routes/system/index.tsx';
 import { validationHook } from './routes/validation-hook.ts';
 
 export interface MotcuaApp {
-  fetch(request: Request): Promise<Response>;
+  /** `server` is what @hono/node-server passes: the Node request, for the client address. */
+  fetch(request: Request, server?: { incoming?: { socket?: { remoteAddress?: string } } }): Promise<Response>;
 }
 
 function baseApp(deps: AppDeps) {
@@ -36,6 +38,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   const tenantApp = baseApp(deps);
   tenantApp.use('*', resolveTenant());
   tenantApp.route('/', publicRoutes());
+  tenantApp.route('/', authRoutes());
   tenantApp.route('/', portalRoutes());
 
   const platformApp = baseApp(deps);
@@ -54,24 +57,30 @@ export function createApp(deps: AppDeps): MotcuaApp {
   const suffix = `.${domain}`;
 
   return {
-    fetch(request) {
+    fetch(request, server) {
       const url = new URL(request.url);
+      const connection = {
+        secure: url.protocol === 'https:',
+        ...(server?.incoming?.socket?.remoteAddress
+          ? { clientIp: server.incoming.socket.remoteAddress }
+          : {}),
+      };
       const host = (request.headers.get('host') ?? url.host).replace(/:\d+$/, '').toLowerCase();
       const isPlatformHost = host === domain || host === 'localhost' || ipv4.test(host) || host === '[::1]';
       if (!isPlatformHost) {
         const bindings: AppBindings = host.endsWith(suffix)
-          ? { basePath: '', tenantSlug: host.slice(0, -suffix.length) }
-          : { basePath: '', tenantDomain: host };
+          ? { ...connection, basePath: '', tenantSlug: host.slice(0, -suffix.length) }
+          : { ...connection, basePath: '', tenantDomain: host };
         return Promise.resolve(tenantApp.fetch(request, bindings));
       }
       const match = pathTenant.exec(url.pathname);
       if (match?.[1]) {
         const slug = match[1];
         url.pathname = match[2] ?? '/';
-        const bindings: AppBindings = { basePath: `/t/${slug}`, tenantSlug: slug };
+        const bindings: AppBindings = { ...connection, basePath: `/t/${slug}`, tenantSlug: slug };
         return Promise.resolve(tenantApp.fetch(new Request(url, request), bindings));
       }
-      return Promise.resolve(platformApp.fetch(request, { basePath: '' }));
+      return Promise.resolve(platformApp.fetch(request, { ...connection, basePath: '' }));
     },
   };
 }

@@ -25,6 +25,10 @@ export interface AppBindings {
   basePath: string;
   tenantSlug?: string;
   tenantDomain?: string;
+  /** The client's address as the socket saw it. */
+  clientIp?: string;
+  /** True when the request reached us over https (cookies get `Secure` and `__Host-`). */
+  secure?: boolean;
 }
 
 export type RunInTenant = <T>(work: (db: TenantDb) => Promise<T>) => Promise<T>;

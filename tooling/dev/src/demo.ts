@@ -24,7 +24,16 @@ export interface DemoAccount {
   role: string;
   email: string;
   password: string;
+  /** Base32 TOTP secret where a second factor is enrolled (agency admins). */
+  totpSecret?: string;
 }
+
+/** A fixed, demo-only secret per tenant so that authenticator apps keep working across restarts. */
+const demoTotpSecret = (slug: string) =>
+  Buffer.from(`motcua-demo-${slug}`.padEnd(20, '-').slice(0, 20))
+    .toString('hex')
+    .toUpperCase()
+    .replace(/[^A-Z2-7]/g, 'A');
 
 const emailFor = (role: string, slug: string) => `${role}@${slug}.demo.motcua.vn`;
 
@@ -65,6 +74,8 @@ export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]>
         .limit(1);
       for (const role of staffRoles) {
         const email = emailFor(role, tenant.slug);
+        const totp =
+          role === 'admin' ? { totpSecret: demoTotpSecret(tenant.slug), totpEnrolledAt: new Date() } : {};
         await db
           .insert(staffUsers)
           .values({
@@ -75,9 +86,16 @@ export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]>
             unitId: role === 'admin' ? null : (unit?.id ?? null),
             status: 'active',
             passwordHash,
+            ...totp,
           })
-          .onConflictDoUpdate({ target: staffUsers.email, set: { status: 'active', passwordHash } });
-        accounts.push({ tenant: tenant.slug, role, email, password: demoPassword });
+          .onConflictDoUpdate({ target: staffUsers.email, set: { status: 'active', passwordHash, ...totp } });
+        accounts.push({
+          tenant: tenant.slug,
+          role,
+          email,
+          password: demoPassword,
+          ...(role === 'admin' ? { totpSecret: totp.totpSecret } : {}),
+        });
       }
     });
   }

@@ -84,6 +84,22 @@ describe('npm start', () => {
     }
     const profile = await fetch(`${base}/t/da-nang/api/tenant`);
     expect(await profile.json()).toMatchObject({ slug: 'da-nang', kind: 'province', status: 'active' });
+    const admin = demo.accounts.find(
+      (a: { role: string; tenant: string }) => a.role === 'admin' && a.tenant === 'da-nang',
+    );
+    expect(admin.totpSecret).toMatch(/^[A-Z2-7]{16,}$/);
+    const reception = demo.accounts.find(
+      (a: { role: string; tenant: string }) => a.role === 'reception' && a.tenant === 'da-nang',
+    );
+    const signIn = await fetch(`${base}/t/da-nang/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: reception.email, password: reception.password }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const me = await fetch(`${base}/t/da-nang/api/auth/me`, { headers: { cookie } });
+    expect(await me.json()).toMatchObject({ role: 'reception', email: reception.email });
     const list = await fetch(`${base}/api/ops/tenants`, {
       headers: { authorization: `Bearer ${demo.operator.token}` },
     });
