@@ -25,6 +25,14 @@ export {
   validateOperatorSession,
 } from './operator-sessions.ts';
 export {
+  beginOperatorTotpEnrolment,
+  confirmOperatorTotpEnrolment,
+  type OperatorAuthContext,
+  signInOperator,
+  upsertOperator,
+  verifyOperatorSecondFactor,
+} from './operator-sign-in.ts';
+export {
   checkPassword,
   hashPassword,
   needsRehash,

@@ -10,6 +10,7 @@ import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
 import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
+import { opsAuthRoutes } from './routes/ops-auth/index.ts';
 import { portalRoutes } from './routes/portal/index.tsx';
 import { publicRoutes } from './routes/public/index.ts';
 import { assetRoutes, systemRoutes } from './routes/system/index.tsx';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', portalRoutes());
 
   const platformApp = baseApp(deps);
+  platformApp.route('/api/ops/auth', opsAuthRoutes());
   platformApp.route('/api/ops', opsRoutes());
   platformApp.route('/', systemRoutes());
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;

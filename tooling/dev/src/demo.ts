@@ -1,5 +1,6 @@
 // Demo data for `npm start`: a ministry and a province, each with a staff account per role.
 
+import { upsertOperator } from '@motcua/auth';
 import { newId, parseSlug, withTenant } from '@motcua/db';
 import { staffRoles, staffUsers, units } from '@motcua/db/tenant';
 import { NotFoundError } from '@motcua/domain';
@@ -52,6 +53,31 @@ async function ensureTenant(ctx: ProvisioningContext, tenant: (typeof demoTenant
   });
   if (run.status !== 'succeeded')
     throw new Error(`Provisioning ${tenant.slug} failed: ${run.error ?? 'unknown'}`);
+}
+
+export interface DemoOperator {
+  role: string;
+  email: string;
+  password: string;
+  totpSecret: string;
+}
+
+/** One operator per role, each enrolled with a demo-only TOTP secret. */
+export async function seedDemoOperators(database: ProvisioningContext['database']): Promise<DemoOperator[]> {
+  const accounts: DemoOperator[] = [];
+  for (const role of ['owner', 'operator', 'billing', 'support'] as const) {
+    const email = `${role}@ops.demo.motcua.vn`;
+    const totpSecret = demoTotpSecret(`ops-${role}`);
+    await upsertOperator(database, {
+      email,
+      fullName: `Demo ${role}`,
+      role,
+      password: demoPassword,
+      totpSecret,
+    });
+    accounts.push({ role, email, password: demoPassword, totpSecret });
+  }
+  return accounts;
 }
 
 /** Idempotent: creates what is missing and leaves the rest as it is. */

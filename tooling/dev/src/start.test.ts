@@ -65,6 +65,13 @@ describe('npm start', () => {
     const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
     expect(demo.tenants.map((t: { slug: string }) => t.slug)).toEqual(['bo-tu-phap', 'da-nang']);
     expect(demo.accounts).toHaveLength(12);
+    expect(demo.operators.map((o: { role: string }) => o.role)).toEqual([
+      'owner',
+      'operator',
+      'billing',
+      'support',
+    ]);
+    expect(demo.operators[0].totpSecret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(demo.accounts[0]).toMatchObject({
       tenant: 'bo-tu-phap',
       role: 'admin',

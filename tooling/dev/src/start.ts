@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { closeDeps, createDeps, createLogger, loadApiEnv, startServer } from '@motcua/api';
 import { ConfigError } from '@motcua/config';
 import { createDatabase, migrateFleet } from '@motcua/db';
-import { demoTenants, seedDemo } from './demo.ts';
+import { demoTenants, seedDemo, seedDemoOperators } from './demo.ts';
 import { dataDir, localSecrets, startStack } from './stack.ts';
 
 async function main() {
@@ -38,6 +38,7 @@ async function main() {
       await closeDeps(deps);
       throw error;
     });
+    const operators = await seedDemoOperators(deps.database);
     const server = await startServer(env, deps);
     const base = `http://${env.PLATFORM_DOMAIN}:${server.port}`;
     const tenants = demoTenants.map((t) => ({
@@ -54,6 +55,7 @@ async function main() {
         header: `Authorization: Bearer ${env.MOTCUA_OPS_TOKEN}`,
         token: env.MOTCUA_OPS_TOKEN,
       },
+      operators,
       tenants,
       accounts,
     };
@@ -70,7 +72,8 @@ ${tenants.map((t) => `  ${t.name.padEnd(22)} ${t.portalUrl}   (or ${t.pathUrl})`
 
   Operator API:      curl -H 'Authorization: Bearer ${env.MOTCUA_OPS_TOKEN}' ${base}/api/ops/tenants
   Staff accounts:    <role>@<tenant>.demo.motcua.vn, password ${accounts[0]?.password ?? ''}
-                     roles: admin, reception, specialist, approver, clerk, viewer
+                     roles: admin, reception, specialist, approver, clerk, viewer (admins need TOTP)
+  Operators:         <role>@ops.demo.motcua.vn (owner, operator, billing, support), same password, TOTP
   Everything above:  ${join(dataDir, 'demo.json')}
 
 Press Ctrl-C to stop.`);

@@ -1,20 +1,35 @@
-// The bootstrap operator token (until operator accounts arrive): `Authorization: Bearer …`,
-// compared in constant time.
+// Who may use the operator API: an operator signed in with password and TOTP (session
+// cookie, realm "operator"), or the bootstrap token from config (`Authorization: Bearer …`,
+// compared in constant time) for first setup and automation. Reads need `tenants.read`,
+// changes `tenants.manage`.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { can, cookieName, validateOperatorSession } from '@motcua/auth';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.ts';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
+const reads = new Set(['GET', 'HEAD']);
 
 export function opsAuth() {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer (.+)$/.exec(header);
-    const expected = digest(c.get('deps').env.MOTCUA_OPS_TOKEN);
-    if (!match?.[1] || !timingSafeEqual(digest(match[1]), expected)) {
-      c.header('WWW-Authenticate', 'Bearer realm="motcua-ops"');
-      return c.json({ error: { code: 'unauthorized', message: 'A valid operator token is required.' } }, 401);
+    const match = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '');
+    if (match?.[1] && timingSafeEqual(digest(match[1]), digest(c.get('deps').env.MOTCUA_OPS_TOKEN))) {
+      return next();
     }
-    await next();
+    const token = getCookie(c, cookieName('operator', c.env.secure === true));
+    const validation = token ? await validateOperatorSession(c.get('deps').database, token) : null;
+    if (!validation?.session.twoFactorVerified) {
+      c.header('WWW-Authenticate', 'Bearer realm="motcua-ops"');
+      return c.json({ error: { code: 'unauthorized', message: 'Sign in as an operator to continue.' } }, 401);
+    }
+    const needed = reads.has(c.req.method) ? 'tenants.read' : 'tenants.manage';
+    if (!can(validation.operator.role, needed)) {
+      return c.json(
+        { error: { code: 'forbidden', message: 'Your operator role does not allow this.' } },
+        403,
+      );
+    }
+    return next();
   });
 }

@@ -19,7 +19,9 @@ import { retryProvisioningHandler, retryProvisioningRoute } from './retry-provis
 export function opsRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openAPIRegistry.registerComponent('securitySchemes', 'opsToken', { type: 'http', scheme: 'bearer' });
-  app.use('*', opsAuth());
+  // Only the tenant routes: /api/ops/auth/* is mounted beside this app and must stay reachable.
+  app.use('/tenants', opsAuth());
+  app.use('/tenants/*', opsAuth());
   return app
     .openapi(createTenantRoute, createTenant)
     .openapi(listTenantsRoute, listTenantsHandler)
