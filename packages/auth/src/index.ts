@@ -15,6 +15,13 @@ export { type CreateApiKeyInput, createApiKey } from './create-api-key.ts';
 export { listApiKeys } from './list-api-keys.ts';
 export * from './oidc/index.ts';
 export {
+  getOidcSettings,
+  type OidcSettingsContext,
+  type OidcSettingsView,
+  setOidcSettings,
+  type TenantOidcSettings,
+} from './oidc-settings-store.ts';
+export {
   createOperatorSession,
   invalidateAllOperatorSessions,
   invalidateOperatorSession,
@@ -63,6 +70,7 @@ export {
   staffPermissions,
   staffRolePermissions,
 } from './permissions.ts';
+export { checkAuditChain, readAuditLog } from './read-audit-log.ts';
 export { type RegisterContext, registerCitizen, registerCitizenInput } from './register-citizen.ts';
 export { revokeApiKey } from './revoke-api-key.ts';
 export {
@@ -83,6 +91,14 @@ export {
 } from './sessions.ts';
 export { type SecondFactor, type SignInInput, signInInput, wrongCredentials } from './sign-in-input.ts';
 export { signInToTenant, type TenantSignInContext, type TenantSignInResult } from './sign-in-to-tenant.ts';
+export {
+  beginOidcSignIn,
+  completeOidcSignIn,
+  OidcNotConfiguredError,
+  type OidcSignInContext,
+  type OidcSignInOutcome,
+  type OidcSignInResult,
+} from './sign-in-with-oidc.ts';
 export {
   beginTotpEnrolment,
   confirmTotpEnrolment,

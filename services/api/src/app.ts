@@ -8,6 +8,7 @@ import { requestContext } from './middleware/request-context.ts';
 import { resolveTenant } from './middleware/tenant.tsx';
 import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
 import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
+import { adminRoutes } from './routes/admin/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { opsAuthRoutes } from './routes/ops-auth/index.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.use('*', resolveTenant());
   tenantApp.route('/', publicRoutes());
   tenantApp.route('/', authRoutes());
+  tenantApp.route('/', adminRoutes());
   tenantApp.route('/', portalRoutes());
 
   const platformApp = baseApp(deps);

@@ -1,0 +1,189 @@
+import { createTotpSecret, hashPassword } from '@motcua/auth';
+import { newId, type TenantSlug, tenantNames, withTenant } from '@motcua/db';
+import { citizens, staffUsers } from '@motcua/db/tenant';
+import { testSlug } from '@motcua/db/testing';
+import { provisionTenant, suspendTenant } from '@motcua/provisioning';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readJson, testDomain, useTestApp } from '../../testing.ts';
+
+const t = useTestApp();
+const password = 'Admin-Passphrase-2026';
+const secret = createTotpSecret();
+const tenantA = testSlug('adm');
+const tenantB = testSlug('adb');
+const hostOf = (slug: string) => `${slug}.${testDomain}`;
+
+async function addPerson(slug: TenantSlug, kind: 'admin' | 'reception' | 'citizen', email: string) {
+  const passwordHash = await hashPassword(password);
+  await withTenant(t.deps.database, slug, (db) =>
+    kind === 'citizen'
+      ? db.insert(citizens).values({ id: newId('usr'), email, fullName: 'Công dân', passwordHash })
+      : db.insert(staffUsers).values({
+          id: newId('usr'),
+          email,
+          fullName: kind,
+          role: kind,
+          status: 'active',
+          passwordHash,
+          ...(kind === 'admin' ? { totpSecret: secret, totpEnrolledAt: new Date() } : {}),
+        }),
+  );
+}
+
+/** Signs in over HTTP and returns the session cookie (after TOTP for admins). */
+async function session(slug: TenantSlug, email: string): Promise<string> {
+  const host = hostOf(slug);
+  const res = await t.request('/api/auth/sign-in', {
+    host,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if ((await readJson(res)).totp === 'required') {
+    await t.request('/api/auth/totp', {
+      host,
+      method: 'POST',
+      headers: { cookie, origin: `http://${host}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: generateTOTP(decodeBase32IgnorePadding(secret), 30, 6) }),
+    });
+  }
+  return cookie;
+}
+
+const cookies: Record<string, string> = {};
+beforeAll(async () => {
+  for (const slug of [tenantA, tenantB]) {
+    await provisionTenant(t.deps.provisioning, {
+      slug,
+      name: `UBND ${slug}`,
+      kind: 'province',
+      adminEmail: `x@${slug}.vn`,
+      actor: 'test',
+    });
+  }
+  await addPerson(tenantA, 'admin', 'admin@a.vn');
+  await addPerson(tenantA, 'reception', 'reception@a.vn');
+  await addPerson(tenantA, 'citizen', 'citizen@a.vn');
+  await addPerson(tenantB, 'admin', 'admin@b.vn');
+  cookies.admin = await session(tenantA, 'admin@a.vn');
+  cookies.reception = await session(tenantA, 'reception@a.vn');
+  cookies.citizen = await session(tenantA, 'citizen@a.vn');
+  cookies.otherTenantAdmin = await session(tenantB, 'admin@b.vn');
+});
+
+const call = (
+  path: string,
+  cookie: string,
+  init: { method?: string; body?: unknown; host?: string } = {},
+) => {
+  const host = init.host ?? hostOf(tenantA);
+  return t.request(path, {
+    host,
+    method: init.method ?? 'GET',
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      origin: `http://${host}`,
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+};
+
+async function keyCount() {
+  return (
+    await withTenant(t.deps.database, tenantA, (db) => db.execute('select count(*)::int as n from api_keys'))
+  )[0]?.n;
+}
+
+describe('agency console API: security cases for every route', () => {
+  const routes = [
+    { method: 'GET', path: '/api/admin/api-keys' },
+    {
+      method: 'POST',
+      path: '/api/admin/api-keys',
+      body: { name: 'x', mode: 'test', permissions: ['dossiers.read'] },
+    },
+    { method: 'DELETE', path: '/api/admin/api-keys/key_doesnotexist' },
+    { method: 'GET', path: '/api/admin/audit' },
+    { method: 'GET', path: '/api/admin/audit/verify' },
+  ];
+
+  it('refuses no session (401), a citizen (403), a wrong role (403) and another tenant’s admin (401), changing nothing', async () => {
+    const before = await keyCount();
+    for (const route of routes) {
+      const as = (cookie: string) => call(route.path, cookie, { method: route.method, body: route.body });
+      expect((await as('')).status, `${route.method} ${route.path} without a session`).toBe(401);
+      expect((await as(cookies.citizen ?? '')).status, `${route.path} as a citizen`).toBe(403);
+      expect((await as(cookies.reception ?? '')).status, `${route.path} as reception`).toBe(403);
+      expect((await as(cookies.otherTenantAdmin ?? '')).status, `${route.path} with tenant B's admin`).toBe(
+        401,
+      );
+    }
+    expect(await keyCount()).toBe(before);
+  });
+
+  it('answers a suspended tenant with 503 for every route', async () => {
+    const slug = testSlug('ads');
+    await provisionTenant(t.deps.provisioning, {
+      slug,
+      name: 'UBND tạm ngừng',
+      kind: 'province',
+      adminEmail: 'x@s.vn',
+      actor: 'test',
+    });
+    await addPerson(slug, 'admin', 'admin@s.vn');
+    const cookie = await session(slug, 'admin@s.vn');
+    await suspendTenant(t.deps.provisioning, slug, 'test');
+    t.deps.tenants.invalidate(slug);
+    for (const route of routes) {
+      const res = await call(route.path, cookie, {
+        method: route.method,
+        body: route.body,
+        host: hostOf(slug),
+      });
+      expect(res.status, route.path).toBe(503);
+    }
+  });
+});
+
+describe('API keys and the audit trail', () => {
+  it('creates a key shown once, lists it without the secret, revokes it, and audits both', async () => {
+    const created = await call('/api/admin/api-keys', cookies.admin ?? '', {
+      method: 'POST',
+      body: { name: 'Đồng bộ DVC quốc gia', mode: 'live', permissions: ['dossiers.read'] },
+    });
+    expect(created.status).toBe(201);
+    const { key, apiKey } = await readJson(created);
+    expect(key).toMatch(/^mc_live_/);
+    expect(key.startsWith(apiKey.prefix)).toBe(true);
+    const list = await readJson(await call('/api/admin/api-keys', cookies.admin ?? ''));
+    expect(JSON.stringify(list)).not.toContain(key);
+    expect(list.keys.map((k: { id: string }) => k.id)).toContain(apiKey.id);
+    const revoked = await call(`/api/admin/api-keys/${apiKey.id}`, cookies.admin ?? '', { method: 'DELETE' });
+    expect((await readJson(revoked)).apiKey.revokedAt).not.toBeNull();
+    const auditRows = (await readJson(await call('/api/admin/audit?limit=20', cookies.admin ?? ''))).rows;
+    const actions = auditRows.map((r: { action: string }) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.totp_verified']));
+    expect(actions.some((a: string) => a.includes('api_key'))).toBe(true);
+    expect(JSON.stringify(auditRows)).not.toContain(key);
+  });
+
+  it('reports an intact chain, then the first row someone altered', async () => {
+    expect(await readJson(await call('/api/admin/audit/verify', cookies.admin ?? ''))).toMatchObject({
+      intact: true,
+    });
+    const { schema, ownerRole } = tenantNames(tenantA);
+    await t.deps.database.sql.begin(async (tx) => {
+      await tx`select set_config('search_path', ${schema}, true), set_config('role', ${ownerRole}, true)`;
+      await tx.unsafe(`update audit_log set actor = 'someone-else' where id = 2`);
+    });
+    expect(await readJson(await call('/api/admin/audit/verify', cookies.admin ?? ''))).toMatchObject({
+      intact: false,
+      firstBrokenId: 2,
+      reason: 'content_changed',
+    });
+  });
+});
