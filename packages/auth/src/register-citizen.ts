@@ -1,9 +1,9 @@
 // Citizen self-registration on an agency's portal. The answer is the same whether or not the
 // address already has an account (the password is hashed either way, so timing matches too);
 // the citizen then signs in. Consent must be given explicitly (Law 91/2025: no pre-ticked box).
-import { type Database, newId, type TenantSlug, withTenant } from '@motcua/db';
+import { consumeRateLimit, type Database, newId, type TenantSlug, withTenant } from '@motcua/db';
 import { citizens } from '@motcua/db/tenant';
-import { ValidationError } from '@motcua/domain';
+import { LimitExceededError, ValidationError } from '@motcua/domain';
 import { z } from 'zod';
 import { recordAudit } from './audit.ts';
 import { checkPassword, hashPassword } from './passwords.ts';
@@ -22,10 +22,24 @@ export interface RegisterContext {
   requestId?: string;
 }
 
+/** Registrations one address may make per hour on one tenant. */
+export const registrationLimit = { limit: 10, windowSeconds: 3600 };
+
 export async function registerCitizen(
   ctx: RegisterContext,
   input: unknown,
 ): Promise<{ status: 'registered' }> {
+  const limit = await consumeRateLimit(
+    ctx.database,
+    `register:${ctx.slug}:${ctx.ip ?? 'unknown'}`,
+    registrationLimit,
+  );
+  if (!limit.allowed) {
+    throw new LimitExceededError(
+      'Too many registrations from this address. Try again later.',
+      limit.retryAfterSeconds,
+    );
+  }
   const parsed = registerCitizenInput.safeParse(input);
   const problems = parsed.success
     ? []

@@ -40,5 +40,6 @@ export {
   type TenantSlug,
   tenantNames,
 } from './names.ts';
+export { consumeRateLimit, type RateLimitResult } from './rate-limit.ts';
 export { createTenantSchema, dropTenantSchema, tenantSchemaExists } from './tenant-lifecycle.ts';
 export { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';

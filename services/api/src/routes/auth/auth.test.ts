@@ -197,6 +197,20 @@ describe('tenant sign-in', () => {
     });
   });
 
+  it('limits registrations per address and tenant (429 with Retry-After)', async () => {
+    const b = browser(hostOf(tenantB));
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      const res = await b.call('/api/auth/register', {
+        method: 'POST',
+        body: { email: `citizen${i}@example.vn`, fullName: 'Trần Thị B', password, consent: true },
+      });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([...Array(10).fill(202), 429]);
+  });
+
   it('signs out this session, or every session of the account', async () => {
     const one = browser(hostOf(tenantA));
     const two = browser(hostOf(tenantA));
