@@ -40,6 +40,18 @@ export {
   verifyOperatorSecondFactor,
 } from './operator-sign-in.ts';
 export {
+  confirmPasswordReset,
+  invalidOrExpiredToken,
+  type PasswordResetConfirmContext,
+  type PasswordResetDeps,
+  type PasswordResetEmail,
+  type PasswordResetRequestContext,
+  passwordResetConfirmInput,
+  passwordResetPolicy,
+  passwordResetRequestInput,
+  requestPasswordReset,
+} from './password-reset.ts';
+export {
   checkPassword,
   hashPassword,
   needsRehash,
@@ -99,6 +111,15 @@ export {
   type OidcSignInOutcome,
   type OidcSignInResult,
 } from './sign-in-with-oidc.ts';
+export {
+  createSupportGrant,
+  listSupportGrants,
+  maxSupportGrantHours,
+  revokeSupportGrant,
+  type SupportAccessContext,
+  supportStaffView,
+  withSupportAccess,
+} from './support-grants.ts';
 export {
   beginTotpEnrolment,
   confirmTotpEnrolment,

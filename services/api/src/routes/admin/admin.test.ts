@@ -109,6 +109,13 @@ describe('agency console API: security cases for every route', () => {
     { method: 'DELETE', path: '/api/admin/api-keys/key_doesnotexist' },
     { method: 'GET', path: '/api/admin/audit' },
     { method: 'GET', path: '/api/admin/audit/verify' },
+    { method: 'GET', path: '/api/admin/support-grants' },
+    {
+      method: 'POST',
+      path: '/api/admin/support-grants',
+      body: { operatorEmail: 's@v.vn', reason: 'kiểm tra', hours: 1 },
+    },
+    { method: 'DELETE', path: '/api/admin/support-grants/sgr_doesnotexist' },
   ];
 
   it('refuses no session (401), a citizen (403), a wrong role (403) and another tenant’s admin (401), changing nothing', async () => {

@@ -1,6 +1,15 @@
 // The agency console's API for admins: API keys and the audit trail (/api/admin/*).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { checkAuditChain, createApiKey, listApiKeys, readAuditLog, revokeApiKey } from '@motcua/auth';
+import {
+  checkAuditChain,
+  createApiKey,
+  createSupportGrant,
+  listApiKeys,
+  listSupportGrants,
+  readAuditLog,
+  revokeApiKey,
+  revokeSupportGrant,
+} from '@motcua/auth';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
@@ -129,6 +138,64 @@ const verify = createRoute({
   },
 });
 
+const Grant = z
+  .object({
+    id: z.string(),
+    operatorEmail: z.string(),
+    reason: z.string(),
+    grantedBy: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('SupportGrant');
+type GrantRow = Awaited<ReturnType<typeof listSupportGrants>>[number];
+const toGrant = (g: GrantRow) => ({
+  id: g.id,
+  operatorEmail: g.operatorEmail,
+  reason: g.reason,
+  grantedBy: g.grantedBy,
+  expiresAt: g.expiresAt.toISOString(),
+  revokedAt: g.revokedAt?.toISOString() ?? null,
+  createdAt: g.createdAt.toISOString(),
+});
+const listGrants = createRoute({
+  method: 'get',
+  path: '/api/admin/support-grants',
+  tags: ['Agency console'],
+  summary: 'Support access this agency granted to the vendor',
+  responses: { 200: json(z.object({ grants: z.array(Grant) }), 'Grants.'), ...errorResponses(401, 403) },
+});
+const createGrant = createRoute({
+  method: 'post',
+  path: '/api/admin/support-grants',
+  tags: ['Agency console'],
+  summary: 'Grant a vendor support operator time-limited access (at most 72 hours)',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            operatorEmail: z.string(),
+            reason: z.string().openapi({ example: 'Hồ sơ không chuyển bước được, phiếu hỗ trợ #123' }),
+            hours: z.number().int(),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 201: json(z.object({ grant: Grant }), 'Granted.'), ...errorResponses(400, 401, 403) },
+});
+const revokeGrant = createRoute({
+  method: 'delete',
+  path: '/api/admin/support-grants/{id}',
+  tags: ['Agency console'],
+  summary: 'End a support grant now',
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 200: json(z.object({ grant: Grant }), 'Revoked.'), ...errorResponses(401, 403, 404) },
+});
+
 export function adminRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(listKeys, async (c) => {
@@ -154,5 +221,14 @@ export function adminRoutes() {
     );
   });
   app.openapi(verify, async (c) => c.json(await checkAuditChain(await staffContext(c)), 200));
+  app.openapi(listGrants, async (c) =>
+    c.json({ grants: (await listSupportGrants(await staffContext(c))).map(toGrant) }, 200),
+  );
+  app.openapi(createGrant, async (c) =>
+    c.json({ grant: toGrant(await createSupportGrant(await staffContext(c), c.req.valid('json'))) }, 201),
+  );
+  app.openapi(revokeGrant, async (c) =>
+    c.json({ grant: toGrant(await revokeSupportGrant(await staffContext(c), c.req.valid('param').id)) }, 200),
+  );
   return app;
 }

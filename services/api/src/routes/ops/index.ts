@@ -15,6 +15,7 @@ import { getTenantHandler, getTenantRoute } from './get-tenant.ts';
 import { listTenantsHandler, listTenantsRoute } from './list-tenants.ts';
 import { offboardTenantHandler, offboardTenantRoute } from './offboard-tenant.ts';
 import { retryProvisioningHandler, retryProvisioningRoute } from './retry-provisioning.ts';
+import { supportStaffHandler, supportStaffRoute } from './support-staff.ts';
 
 export function opsRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -30,5 +31,6 @@ export function opsRoutes() {
     .openapi(resumeTenantRoute, resumeTenantHandler)
     .openapi(retryProvisioningRoute, retryProvisioningHandler)
     .openapi(offboardTenantRoute, offboardTenantHandler)
-    .openapi(downloadExportRoute, downloadExportHandler);
+    .openapi(downloadExportRoute, downloadExportHandler)
+    .openapi(supportStaffRoute, supportStaffHandler);
 }
