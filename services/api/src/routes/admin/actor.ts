@@ -1,18 +1,30 @@
-// The staff member behind a request to the agency console's API.
-import type { Actor, AuthContext } from '@motcua/auth';
-import { ForbiddenError } from '@motcua/domain';
+// Who is behind a request to the agency console's API: a staff member's session, or an
+// integration's API key (`Authorization: Bearer mc_live_…`). A malformed key is refused
+// before any database work.
+import { type Actor, type AuthContext, apiKeyActor, parseApiKey, verifyApiKey } from '@motcua/auth';
+import { ForbiddenError, UnauthenticatedError } from '@motcua/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { requireTenantSession } from '../auth/session.ts';
 
-export async function staffContext(c: Context<AppEnv>): Promise<AuthContext> {
+async function resolveActor(c: Context<AppEnv>): Promise<Actor> {
+  const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+  if (bearer !== undefined) {
+    if (!parseApiKey(bearer)) throw new UnauthenticatedError('The API key is not valid.');
+    const key = await verifyApiKey(c.get('deps').database, c.get('tenant').slug, bearer);
+    if (!key) throw new UnauthenticatedError('The API key is not valid.');
+    return apiKeyActor(key);
+  }
   const { principal } = await requireTenantSession(c);
   if (principal.kind !== 'staff') throw new ForbiddenError('This is for the agency’s staff.');
-  const actor: Actor = { kind: 'staff', id: principal.id, role: principal.role };
+  return { kind: 'staff', id: principal.id, role: principal.role };
+}
+
+export async function staffContext(c: Context<AppEnv>): Promise<AuthContext> {
   return {
     database: c.get('deps').database,
     slug: c.get('tenant').slug,
-    actor,
+    actor: await resolveActor(c),
     requestId: c.get('requestId'),
     ...(c.env.clientIp ? { ip: c.env.clientIp } : {}),
   };

@@ -194,3 +194,30 @@ describe('API keys and the audit trail', () => {
     });
   });
 });
+
+describe('API keys as credentials', () => {
+  async function newKey(permissions: string[]) {
+    const res = await call('/api/admin/api-keys', cookies.admin ?? '', {
+      method: 'POST',
+      body: { name: `key ${permissions.join(',')}`, mode: 'test', permissions },
+    });
+    return (await readJson(res)) as { key: string; apiKey: { id: string } };
+  }
+  const withKey = (path: string, key: string, host = hostOf(tenantA)) =>
+    t.request(path, { host, headers: { authorization: `Bearer ${key}` } });
+
+  it('lets a key do what its permissions allow and nothing else', async () => {
+    const { key } = await newKey(['audit.read']);
+    expect((await withKey('/api/admin/audit', key)).status).toBe(200);
+    expect((await withKey('/api/admin/api-keys', key)).status).toBe(403);
+  });
+
+  it('refuses malformed, revoked and other tenants’ keys with 401', async () => {
+    const { key, apiKey } = await newKey(['audit.read']);
+    expect((await withKey('/api/admin/audit', 'mc_live_not-a-key')).status).toBe(401);
+    expect((await withKey('/api/admin/audit', `${key}x`)).status).toBe(401);
+    expect((await withKey('/api/admin/audit', key, hostOf(tenantB))).status).toBe(401);
+    await call(`/api/admin/api-keys/${apiKey.id}`, cookies.admin ?? '', { method: 'DELETE' });
+    expect((await withKey('/api/admin/audit', key)).status).toBe(401);
+  });
+});
