@@ -10,6 +10,7 @@ import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
 import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
+import { oidcRoutes } from './routes/auth/oidc.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { opsAuthRoutes } from './routes/ops-auth/index.ts';
 import { portalRoutes } from './routes/portal/index.tsx';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.use('*', resolveTenant());
   tenantApp.route('/', publicRoutes());
   tenantApp.route('/', authRoutes());
+  tenantApp.route('/', oidcRoutes());
   tenantApp.route('/', adminRoutes());
   tenantApp.route('/', portalRoutes());
 

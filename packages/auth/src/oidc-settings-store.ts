@@ -1,0 +1,133 @@
+// A tenant's national identity provider (OpenID Connect) settings, kept in its own `settings`
+// table under `oidc`: the agency registers the portal at the provider and owns the client.
+import { type Database, type TenantSlug, withTenant } from '@motcua/db';
+import { settings } from '@motcua/db/tenant';
+import { ValidationError } from '@motcua/domain';
+import { eq } from 'drizzle-orm';
+import { recordAudit } from './audit.ts';
+import type { AuthContext } from './context.ts';
+import { OidcSettingsError, parseOidcSettings } from './oidc/settings.ts';
+import { assertCan } from './permissions.ts';
+
+export const oidcSettingsKey = 'oidc';
+
+export interface TenantOidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /**
+   * The callback registered at the provider. Absent: `<origin><basePath>/api/auth/oidc/callback`
+   * of the host the sign-in started on. Set it when a proxy hides that origin from the app.
+   */
+  redirectUri?: string;
+  /** The provider as citizens know it, for the sign-in button ("VNeID"). */
+  displayName: string;
+}
+
+/** What an admin may read back: the client secret never leaves the database through a verb. */
+export type OidcSettingsView = Omit<TenantOidcSettings, 'clientSecret'>;
+
+export interface OidcSettingsContext extends AuthContext {
+  /** Accept `http:` issuer and redirect URI: development and tests only. */
+  allowHttp?: boolean;
+}
+
+const displayNameMaxLength = 80;
+// The redirect URI may be left to the request; parseOidcSettings requires one, so a reserved
+// name (RFC 2606 `.invalid`) stands in while it checks the other fields.
+const standInRedirectUri = 'https://redirect-uri.invalid/';
+
+/** Throws `ValidationError` listing every problem; no message repeats a value (the secret). */
+export function parseTenantOidcSettings(input: unknown, { allowHttp = false } = {}): TenantOidcSettings {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ValidationError('The identity provider settings need correcting.', [
+      { path: '', message: 'settings must be an object' },
+    ]);
+  }
+  const raw = input as Record<string, unknown>;
+  const problems: { path: string; message: string }[] = [];
+  const { displayName } = raw;
+  const redirectUri = raw.redirectUri === null ? undefined : raw.redirectUri;
+  const isDisplayName =
+    typeof displayName === 'string' &&
+    displayName.trim() !== '' &&
+    displayName === displayName.trim() &&
+    displayName.length <= displayNameMaxLength;
+  if (!isDisplayName) {
+    problems.push({
+      path: 'displayName',
+      message: `displayName must be 1-${displayNameMaxLength} characters without surrounding spaces`,
+    });
+  }
+  try {
+    parseOidcSettings({ ...raw, redirectUri: redirectUri ?? standInRedirectUri }, { allowHttp });
+  } catch (error) {
+    if (!(error instanceof OidcSettingsError)) throw error;
+    // Each problem starts with the field it is about.
+    problems.push(...error.problems.map((message) => ({ path: message.split(' ', 1)[0] ?? '', message })));
+  }
+  if (problems.length > 0) {
+    throw new ValidationError('The identity provider settings need correcting.', problems);
+  }
+  return {
+    issuer: raw.issuer as string,
+    clientId: raw.clientId as string,
+    clientSecret: raw.clientSecret as string,
+    ...(redirectUri === undefined ? {} : { redirectUri: redirectUri as string }),
+    displayName: displayName as string,
+  };
+}
+
+/** Stores (replaces) the tenant's provider settings; `settings.manage` only. */
+export async function setOidcSettings(ctx: OidcSettingsContext, input: unknown): Promise<OidcSettingsView> {
+  assertCan(ctx.actor, 'settings.manage');
+  const value = parseTenantOidcSettings(input, { allowHttp: ctx.allowHttp ?? false });
+  const { clientSecret: _secret, ...view } = value;
+  await withTenant(ctx.database, ctx.slug, async (db) => {
+    await db
+      .insert(settings)
+      .values({ key: oidcSettingsKey, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+    await recordAudit(db, {
+      actor: ctx.actor,
+      action: 'settings.oidc_updated',
+      subject: oidcSettingsKey,
+      details: { ...view, redirectUri: view.redirectUri ?? null },
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    });
+  });
+  return view;
+}
+
+/** The tenant's provider settings without the secret, or null; `settings.manage` only. */
+export async function getOidcSettings(ctx: OidcSettingsContext): Promise<OidcSettingsView | null> {
+  assertCan(ctx.actor, 'settings.manage');
+  const stored = await loadOidcSettings(ctx.database, ctx.slug, { allowHttp: ctx.allowHttp ?? false });
+  if (!stored) return null;
+  const { clientSecret: _secret, ...view } = stored;
+  return view;
+}
+
+/**
+ * The full settings, secret included, for the sign-in verbs (a citizen signing in is nobody's
+ * actor yet). Not exported from the package. A stored value that no longer parses is an
+ * operator's problem, reported as an error, not as "not configured".
+ */
+export async function loadOidcSettings(
+  database: Database,
+  slug: TenantSlug,
+  { allowHttp = false } = {},
+): Promise<TenantOidcSettings | null> {
+  const [row] = await withTenant(database, slug, (db) =>
+    db.select({ value: settings.value }).from(settings).where(eq(settings.key, oidcSettingsKey)),
+  );
+  if (!row) return null;
+  try {
+    return parseTenantOidcSettings(row.value, { allowHttp });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const problems = (error.details as { message: string }[]).map((p) => p.message).join('; ');
+    throw new Error(`The stored OpenID Connect settings of tenant ${slug} are invalid: ${problems}`);
+  }
+}
