@@ -60,6 +60,16 @@ export const storageEnv = z.object({
     .transform((v) => v === 'true'),
 });
 
+export const mailEnv = z.object({
+  /** Unset: messages are written to the log instead of sent (local development only). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.vn:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Motcua <no-reply@motcua.local>'),
+});
+
 export type ServerEnv = z.infer<typeof serverEnv>;
 export type DatabaseEnv = z.infer<typeof databaseEnv>;
 export type StorageEnv = z.infer<typeof storageEnv>;
+export type MailEnv = z.infer<typeof mailEnv>;

@@ -11,6 +11,7 @@ import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { oidcRoutes } from './routes/auth/oidc.ts';
+import { passwordResetRoutes } from './routes/auth/password-reset.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { opsAuthRoutes } from './routes/ops-auth/index.ts';
 import { portalRoutes } from './routes/portal/index.tsx';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', publicRoutes());
   tenantApp.route('/', authRoutes());
   tenantApp.route('/', oidcRoutes());
+  tenantApp.route('/', passwordResetRoutes());
   tenantApp.route('/', adminRoutes());
   tenantApp.route('/', portalRoutes());
 

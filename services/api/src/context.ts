@@ -1,5 +1,6 @@
 // The one typed request context every Hono app of the API shares.
 import type { Database, TenantDb } from '@motcua/db';
+import type { Mailer } from '@motcua/mail';
 import type { ProvisioningContext } from '@motcua/provisioning';
 import type { Storage } from '@motcua/storage';
 import type { ApiEnv } from './env.ts';
@@ -11,6 +12,8 @@ export interface AppDeps {
   env: Pick<ApiEnv, 'PLATFORM_DOMAIN' | 'MOTCUA_OPS_TOKEN'>;
   database: Database;
   storage: Storage;
+  /** Outgoing email (password reset links); writes to the log when SMTP_URL is unset. */
+  mailer: Mailer;
   provisioning: ProvisioningContext;
   logger: Logger;
   metrics: Metrics;

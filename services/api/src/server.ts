@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { assertIsolationReady, createDatabase } from '@motcua/db';
+import { createMailer } from '@motcua/mail';
 import { resumeInterruptedRuns } from '@motcua/provisioning';
 import { createStorage, storageOptionsFromEnv } from '@motcua/storage';
 import { createApp } from './app.ts';
@@ -31,10 +32,18 @@ export async function createDeps(
   await assertIsolationReady(database);
   const storage = createStorage(storageOptionsFromEnv(env));
   await storage.ensureBucket();
+  const mailer = createMailer({
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    from: env.MAIL_FROM,
+    // Warn, not info: the local launcher shows warnings only, and this is where a developer
+    // finds the link a message carries.
+    log: (message) => logger.warn('mail not sent: SMTP_URL is not set', { mail: message }),
+  });
   return {
     env,
     database,
     storage,
+    mailer,
     provisioning: { database, storage },
     logger,
     metrics: createMetrics(),

@@ -1,7 +1,9 @@
 // Test helpers for the API (imported from tests only): an app wired to the run's real
-// PostgreSQL and S3 servers, and the shared security checks every operator route gets.
+// PostgreSQL and S3 servers and to an SMTP server of its own, and the shared security checks
+// every operator route gets.
 import { randomBytes } from 'node:crypto';
 import { migratePlatform } from '@motcua/db';
+import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import type {} from '@motcua/testing/provided';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { createApp, type MotcuaApp } from './app.ts';
@@ -17,6 +19,8 @@ export interface TestApp {
   deps: AppDeps;
   token: string;
   logLines: string[];
+  /** The real SMTP server the app's mailer sends to: what users would find in their inbox. */
+  mail: TestSmtpServer;
   /** Sends a request as if to `host` (default: the platform host). */
   request(path: string, init?: RequestInit & { host?: string }): Promise<Response>;
   /** Same, with the operator token. */
@@ -31,6 +35,8 @@ export function useTestApp(): TestApp {
   const harness = { logLines, token } as TestApp;
   beforeAll(async () => {
     const { databaseUrl, s3Endpoint } = inject('motcua');
+    // Started for every test app, so that no test ever falls back to writing mail to the log.
+    harness.mail = await startSmtpServer();
     const env = apiEnvSchema.parse({
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: '4',
@@ -41,6 +47,7 @@ export function useTestApp(): TestApp {
       S3_SECRET_ACCESS_KEY: 'S3RVER',
       S3_BUCKET: 'motcua-api-test',
       LOG_LEVEL: 'debug',
+      SMTP_URL: harness.mail.url,
     });
     const deps = await createDeps(
       env,
@@ -50,7 +57,11 @@ export function useTestApp(): TestApp {
     harness.deps = deps;
     harness.app = createApp(deps);
   });
-  afterAll(() => closeDeps(harness.deps));
+  afterAll(async () => {
+    // Background work may still be sending mail: the pool and the SMTP server close after it.
+    if (harness.deps) await closeDeps(harness.deps);
+    await harness.mail?.close();
+  });
 
   harness.request = (path, { host = testDomain, headers, ...init } = {}) => {
     const merged = new Headers(headers);

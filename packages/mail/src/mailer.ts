@@ -1,0 +1,53 @@
+// Outgoing email. With an SMTP URL it sends through nodemailer; without one it writes each
+// message to the `log` callback instead of sending, so that a local `npm start` works with no
+// mail server (read reset links from the log there). Production must set SMTP_URL: the log
+// would otherwise hold every link a message carries.
+import { createTransport } from 'nodemailer';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  /** Resolves once the SMTP server has accepted the message (or the log has it). */
+  send(message: MailMessage): Promise<void>;
+  /** `smtp` when messages leave the process, `log` when they are only written to the log. */
+  readonly transport: 'smtp' | 'log';
+}
+
+export interface MailerOptions {
+  /** `smtp://` or `smtps://`, with credentials in the URL when the server needs them. */
+  smtpUrl?: string;
+  /** The From header, e.g. `Motcua <no-reply@motcua.local>`. */
+  from: string;
+  /** Where messages go when there is no `smtpUrl`; the whole message as one readable string. */
+  log?: (message: string) => void;
+}
+
+// nodemailer's defaults (2 min to connect, 10 min idle) would let one unreachable server hold
+// a request's background work, and so shutdown, for minutes.
+const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+function formatForLog(from: string, message: MailMessage): string {
+  return [`From: ${from}`, `To: ${message.to}`, `Subject: ${message.subject}`, '', message.text].join('\n');
+}
+
+export function createMailer({ smtpUrl, from, log = console.log }: MailerOptions): Mailer {
+  if (!smtpUrl) {
+    return {
+      transport: 'log',
+      send: async (message) => log(formatForLog(from, message)),
+    };
+  }
+  if (!/^smtps?:\/\//.test(smtpUrl)) throw new TypeError('The SMTP URL must start with smtp:// or smtps://.');
+  const transporter = createTransport({ url: smtpUrl, ...timeouts });
+  return {
+    transport: 'smtp',
+    async send({ to, subject, text, html }) {
+      await transporter.sendMail({ from, to, subject, text, ...(html === undefined ? {} : { html }) });
+    },
+  };
+}

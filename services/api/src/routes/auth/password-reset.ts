@@ -1,0 +1,116 @@
+// Password reset by emailed link for an agency's staff and citizens: /api/auth/password-reset*
+// on the tenant's host. The verbs live in @motcua/auth; this adapter picks the link's origin
+// and queues the email.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { confirmPasswordReset, type PasswordResetEmail, requestPasswordReset } from '@motcua/auth';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../context.ts';
+import { errorResponses } from '../ops/schema.ts';
+import { validationHook } from '../validation-hook.ts';
+
+const RequestBody = z
+  .object({ email: z.string().openapi({ example: 'nguyenvana@example.vn' }) })
+  .openapi('PasswordResetRequest');
+
+const ConfirmBody = z
+  .object({
+    token: z.string().openapi({ description: 'The `token` parameter of the emailed link.' }),
+    password: z.string().openapi({ description: 'The new password; the password policy applies.' }),
+  })
+  .openapi('PasswordResetConfirm');
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+
+const request = createRoute({
+  method: 'post',
+  path: '/api/auth/password-reset',
+  tags: ['Portal'],
+  summary: 'Ask for a password reset link by email (staff and citizens)',
+  description:
+    'Answers 202 `{"status":"sent_if_exists"}` whether or not the address has an account; when it has, a link valid for 30 minutes, usable once, is emailed to it and earlier links stop working. Requests are limited per address and per client (429 with Retry-After).',
+  request: body(RequestBody),
+  responses: {
+    202: json(z.object({ status: z.literal('sent_if_exists') }), 'Sent, if the account exists.'),
+    ...errorResponses(400, 429),
+  },
+});
+
+const confirm = createRoute({
+  method: 'post',
+  path: '/api/auth/password-reset/confirm',
+  tags: ['Portal'],
+  summary: 'Set a new password with the token of a reset link',
+  description:
+    'Ends every session of the account; sign in again afterwards. A forged, used or expired token is 400 `invalid_or_expired_token`; a password the policy refuses is 400 `invalid_input` with `details[].path = "password"` and a `code`, and the link keeps working.',
+  request: body(ConfirmBody),
+  responses: {
+    200: json(z.object({ status: z.literal('password_reset') }), 'The password is changed.'),
+    ...errorResponses(400),
+  },
+});
+
+/**
+ * Where the link points: the host the dispatcher resolved the tenant by (its subdomain of the
+ * platform domain, or its verified custom domain), or the platform domain on the `/t/<slug>`
+ * fallback. Never the raw Host header, which a client chooses: a forged one would mail the
+ * victim a link to the attacker's server. Only the port comes from the request, so that local
+ * runs on :3000 get working links; the host name stays ours.
+ */
+function siteOrigin(c: Context<AppEnv>): string {
+  const domain = c.get('deps').env.PLATFORM_DOMAIN;
+  const host = c.env.tenantDomain ?? (c.env.basePath ? domain : `${c.get('tenant').slug}.${domain}`);
+  const port = new URL(c.req.url).port;
+  return `${c.env.secure ? 'https' : 'http'}://${host}${port ? `:${port}` : ''}`;
+}
+
+/**
+ * Queues the email as the request's background work: the answer does not wait for the SMTP
+ * server, so it takes as long for an address without an account. A failure is logged without
+ * the message, which holds the link.
+ */
+function queueEmail(c: Context<AppEnv>) {
+  return (message: PasswordResetEmail) => {
+    const { mailer, background } = c.get('deps');
+    const logger = c.get('logger');
+    const delivery = mailer.send(message).catch((error: unknown) => {
+      const code = (error as { code?: unknown } | null)?.code;
+      logger.error('password reset email not sent', {
+        error: error instanceof Error ? error.name : 'unknown',
+        ...(typeof code === 'string' ? { code } : {}),
+      });
+    });
+    background.add(delivery);
+    void delivery.finally(() => background.delete(delivery));
+  };
+}
+
+export function passwordResetRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const context = (c: Context<AppEnv>) => ({
+    database: c.get('deps').database,
+    slug: c.get('tenant').slug,
+    requestId: c.get('requestId'),
+    ...(c.env.clientIp ? { ip: c.env.clientIp } : {}),
+  });
+
+  app.openapi(request, async (c) => {
+    const ctx = {
+      ...context(c),
+      siteName: c.get('tenant').name,
+      origin: siteOrigin(c),
+      basePath: c.env.basePath,
+    };
+    return c.json(await requestPasswordReset(ctx, c.req.valid('json'), { send: queueEmail(c) }), 202);
+  });
+  app.openapi(confirm, async (c) => {
+    await confirmPasswordReset(context(c), c.req.valid('json'));
+    return c.json({ status: 'password_reset' as const }, 200);
+  });
+  return app;
+}
