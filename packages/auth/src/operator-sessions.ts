@@ -26,7 +26,7 @@ export interface OperatorSession {
 }
 
 /** The signed-in operator, without password hash or TOTP secret. */
-export type OperatorPrincipal = Omit<Operator, 'passwordHash' | 'totpSecret'>;
+export type OperatorPrincipal = Omit<Operator, 'passwordHash' | 'totpSecret' | 'totpLastStep'>;
 
 export interface OperatorSessionValidation {
   session: OperatorSession;

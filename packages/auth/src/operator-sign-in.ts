@@ -9,7 +9,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '@motcua/domain';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   createOperatorSession,
   markOperatorTwoFactorVerified,
@@ -19,7 +19,7 @@ import {
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { parseSignIn, type SecondFactor, wrongCredentials } from './sign-in-input.ts';
 import { checkThrottle, clearFailures, recordFailure } from './throttle.ts';
-import { createTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { createTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 
 export interface OperatorAuthContext {
   database: Database;
@@ -99,7 +99,7 @@ async function checkCode(ctx: OperatorAuthContext, validation: OperatorSessionVa
     );
   }
   const [row] = await ctx.database.platform
-    .select({ secret: operators.totpSecret })
+    .select({ secret: operators.totpSecret, lastStep: operators.totpLastStep })
     .from(operators)
     .where(eq(operators.id, validation.operator.id));
   if (!row?.secret) {
@@ -109,7 +109,22 @@ async function checkCode(ctx: OperatorAuthContext, validation: OperatorSessionVa
       'totp_not_enrolled',
     );
   }
-  if (!verifyTotp(row.secret, code)) {
+  const step = matchTotpStep(row.secret, code);
+  // A code is accepted once: one already used (or older) counts as wrong.
+  const claimed =
+    step === null
+      ? []
+      : await ctx.database.platform
+          .update(operators)
+          .set({ totpLastStep: step })
+          .where(
+            and(
+              eq(operators.id, validation.operator.id),
+              or(isNull(operators.totpLastStep), lt(operators.totpLastStep, step)),
+            ),
+          )
+          .returning({ id: operators.id });
+  if (claimed.length !== 1) {
     await recordFailure(scope, attempt);
     await audit(ctx, `operator:${validation.operator.id}`, 'ops.totp_failed');
     throw new UnauthenticatedError('The code is not correct.');

@@ -8,7 +8,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '@motcua/domain';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { recordAudit } from './audit.ts';
 import {
   markTwoFactorVerified,
@@ -16,7 +16,7 @@ import {
   validateTenantSession,
 } from './tenant-sessions.ts';
 import { checkThrottle, clearFailures, recordFailure } from './throttle.ts';
-import { createTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { createTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 
 export interface SecondFactorContext {
   database: Database;
@@ -56,7 +56,10 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
     );
   }
   const [row] = await withTenant(ctx.database, ctx.slug, (db) =>
-    db.select({ secret: staffUsers.totpSecret }).from(staffUsers).where(eq(staffUsers.id, principal.id)),
+    db
+      .select({ secret: staffUsers.totpSecret, lastStep: staffUsers.totpLastStep })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, principal.id)),
   );
   if (!row?.secret)
     throw new PreconditionFailedError(
@@ -64,7 +67,24 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
       undefined,
       'totp_not_enrolled',
     );
-  if (!verifyTotp(row.secret, code)) {
+  const step = matchTotpStep(row.secret, code);
+  // A code is accepted once: one already used (or older) counts as wrong.
+  const fresh =
+    step !== null &&
+    (await withTenant(ctx.database, ctx.slug, async (db) => {
+      const claimed = await db
+        .update(staffUsers)
+        .set({ totpLastStep: step })
+        .where(
+          and(
+            eq(staffUsers.id, principal.id),
+            or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step)),
+          ),
+        )
+        .returning({ id: staffUsers.id });
+      return claimed.length === 1;
+    }));
+  if (!fresh) {
     await recordFailure(scope, attempt);
     await withTenant(ctx.database, ctx.slug, (db) =>
       recordAudit(db, {

@@ -33,7 +33,10 @@ export interface TenantSession {
 }
 
 /** The signed-in person, without password hash or TOTP secret (they never leave the database here). */
-export type StaffPrincipal = { kind: 'staff' } & Omit<StaffUser, 'passwordHash' | 'totpSecret'>;
+export type StaffPrincipal = { kind: 'staff' } & Omit<
+  StaffUser,
+  'passwordHash' | 'totpSecret' | 'totpLastStep'
+>;
 export type CitizenPrincipal = { kind: 'citizen' } & Omit<Citizen, 'passwordHash'>;
 export type TenantPrincipal = StaffPrincipal | CitizenPrincipal;
 

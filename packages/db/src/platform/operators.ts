@@ -1,4 +1,4 @@
-import { text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { platform } from './schema.ts';
 
 export const operatorRoles = ['owner', 'operator', 'billing', 'support'] as const;
@@ -16,6 +16,8 @@ export const operators = platform.table(
     /** Base32 TOTP secret; operators must enrol a second factor. */
     totpSecret: text('totp_secret'),
     totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted: a code is good once (RFC 6238 §5.2). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('operators_email_key').on(t.email)],

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
 
 export const staffRoles = ['admin', 'reception', 'specialist', 'approver', 'clerk', 'viewer'] as const;
@@ -21,6 +21,8 @@ export const staffUsers = pgTable(
     /** Base32 TOTP secret once enrolled; admins must enrol before they act. */
     totpSecret: text('totp_secret'),
     totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted: a code is good once (RFC 6238 §5.2). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('staff_users_email_key').on(t.email), index('staff_users_unit_idx').on(t.unitId)],

@@ -151,6 +151,11 @@ describe('tenant sign-in', () => {
     ).toBe(401);
     expect((await b.call('/api/auth/totp', { method: 'POST', body: { code: code() } })).status).toBe(200);
     expect(await readJson(await b.call('/api/auth/me'))).toMatchObject({ role: 'admin' });
+    // The same code a second time (a replay) is refused.
+    const other = browser(hostOf(tenantA));
+    await other.call('/api/auth/sign-in', { method: 'POST', body: { email: 'admin@a.gov.vn', password } });
+    expect((await other.call('/api/auth/totp', { method: 'POST', body: { code: code() } })).status).toBe(401);
+    expect((await other.call('/api/auth/me')).status).toBe(401);
   });
 
   it('makes an admin without an authenticator enrol one before signing in completes', async () => {

@@ -61,6 +61,20 @@ function operatorBrowser(host = testDomain) {
   return { call, cookie: () => cookie, setCookie: (value: string) => (cookie = value) };
 }
 
+/** A fresh owner: a TOTP code is accepted once, so each sign-in in the same 30 s needs its own account. */
+async function anotherOwner(label: string): Promise<[string, string]> {
+  const email = `owner-${label}-${run}@vendor.vn`;
+  const secret = createTotpSecret();
+  await upsertOperator(t.deps.database, {
+    email,
+    fullName: 'Chủ',
+    role: 'owner',
+    password,
+    totpSecret: secret,
+  });
+  return [email, secret];
+}
+
 async function signedIn(email: string, secret: string) {
   const b = operatorBrowser();
   const res = await b.call('/api/ops/auth/sign-in', { method: 'POST', body: { email, password } });
@@ -80,6 +94,11 @@ describe('operator sign-in', () => {
     await b.call('/api/ops/auth/totp', { method: 'POST', body: { code: code(ownerSecret) } });
     expect((await b.call('/api/ops/tenants')).status).toBe(200);
     expect(await readJson(await b.call('/api/ops/auth/me'))).toMatchObject({ email: owner, role: 'owner' });
+    const replay = operatorBrowser();
+    await replay.call('/api/ops/auth/sign-in', { method: 'POST', body: { email: owner, password } });
+    expect(
+      (await replay.call('/api/ops/auth/totp', { method: 'POST', body: { code: code(ownerSecret) } })).status,
+    ).toBe(401);
   });
 
   it('lets a support operator read tenants but not change them', async () => {
@@ -132,14 +151,14 @@ describe('operator sign-in', () => {
       (await b.call('/api/ops/auth/sign-in', { method: 'POST', body: { email: victim, password } })).status,
     ).toBe(429);
 
-    const ops = await signedIn(owner, ownerSecret);
+    const ops = await signedIn(...(await anotherOwner('realm')));
     const onTenant = operatorBrowser(`${tenant}.${testDomain}`);
     onTenant.setCookie(ops.cookie().replace('motcua_ops_session', 'motcua_session'));
     expect((await onTenant.call('/api/auth/me')).status).toBe(401);
   });
 
   it('signs out', async () => {
-    const b = await signedIn(owner, ownerSecret);
+    const b = await signedIn(...(await anotherOwner('signout')));
     const cookie = b.cookie();
     expect((await b.call('/api/ops/auth/sign-out', { method: 'POST' })).status).toBe(204);
     b.setCookie(cookie);
