@@ -26,6 +26,8 @@ const strings = {
     en: 'New dossiers cannot be submitted for now. You can still track dossiers you have already filed.',
   },
   trackDossier: { vi: 'Tra cứu hồ sơ', en: 'Track a dossier' },
+  signIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  register: { vi: 'Đăng ký tài khoản', en: 'Create an account' },
   errorTitle: { vi: 'Đã có lỗi xảy ra', en: 'Something went wrong' },
   errorBody: {
     vi: 'Yêu cầu chưa được xử lý. Vui lòng thử lại sau ít phút. Mã yêu cầu:',
@@ -48,8 +50,8 @@ const strings = {
   },
   landingStaff: { vi: 'Cán bộ, công chức', en: 'Agency staff' },
   landingStaffBody: {
-    vi: 'Đăng nhập tại cổng của cơ quan mình, mục Quản trị (/admin).',
-    en: 'Sign in on your agency’s portal, under Administration (/admin).',
+    vi: 'Đăng nhập tại cổng của cơ quan mình (/sign-in), bằng mật khẩu và mã xác thực với tài khoản quản trị.',
+    en: 'Sign in on your agency’s portal (/sign-in); administrators also enter an authenticator code.',
   },
   landingOperators: { vi: 'Nhà cung cấp dịch vụ', en: 'Platform operators' },
   landingOperatorsBody: {

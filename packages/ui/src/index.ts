@@ -6,3 +6,16 @@ export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from 
 
 /** The one stylesheet, served at `/assets/motcua.css`. */
 export const stylesheet = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
+export {
+  AccountPage,
+  type AccountPageProps,
+  type AuthPageBase,
+  authHref,
+  type FormError,
+  RegisterPage,
+  ResetConfirmPage,
+  ResetRequestPage,
+  SignInPage,
+  TotpPage,
+} from './auth-pages.tsx';
+export { type AuthStringKey, authText, passwordProblemText, roleName } from './auth-strings.ts';

@@ -75,6 +75,14 @@ export function PortalHome({ locale, path, basePath = '', tenantName, suspended 
       ) : null}
       <h1>{`${t(locale, 'portalWelcome')} — ${tenantName}`}</h1>
       <p>{t(locale, 'portalIntro')}</p>
+      <ul class="links">
+        <li>
+          <a href={`${basePath}/sign-in${locale === 'en' ? '?lang=en' : ''}`}>{t(locale, 'signIn')}</a>
+        </li>
+        <li>
+          <a href={`${basePath}/register${locale === 'en' ? '?lang=en' : ''}`}>{t(locale, 'register')}</a>
+        </li>
+      </ul>
     </Layout>
   );
 }

@@ -14,6 +14,7 @@ import { oidcRoutes } from './routes/auth/oidc.ts';
 import { passwordResetRoutes } from './routes/auth/password-reset.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { opsAuthRoutes } from './routes/ops-auth/index.ts';
+import { authPageRoutes } from './routes/portal/auth-pages.tsx';
 import { portalRoutes } from './routes/portal/index.tsx';
 import { publicRoutes } from './routes/public/index.ts';
 import { assetRoutes, systemRoutes } from './routes/system/index.tsx';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', passwordResetRoutes());
   tenantApp.route('/', adminRoutes());
   tenantApp.route('/', portalRoutes());
+  tenantApp.route('/', authPageRoutes());
 
   const platformApp = baseApp(deps);
   platformApp.route('/api/ops/auth', opsAuthRoutes());

@@ -1,0 +1,297 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+// The person-facing sign-in pages on an agency's host: sign in (with the TOTP step), register,
+// reset a password, see who is signed in, sign out. Plain forms; the verbs of @motcua/auth do
+// the work, and their errors come back as an error summary on the same form.
+import {
+  checkPassword,
+  confirmPasswordReset,
+  invalidateTenantSession,
+  type PasswordResetEmail,
+  registerCitizen,
+  requestPasswordReset,
+  signInToTenant,
+  validateTenantSession,
+  verifyTenantSecondFactor,
+} from '@motcua/auth';
+import {
+  LimitExceededError,
+  PreconditionFailedError,
+  UnauthenticatedError,
+  ValidationError,
+} from '@motcua/domain';
+import {
+  AccountPage,
+  type AuthPageBase,
+  type AuthStringKey,
+  authHref,
+  authText,
+  type FormError,
+  type Locale,
+  passwordProblemText,
+  pickLocale,
+  RegisterPage,
+  ResetConfirmPage,
+  ResetRequestPage,
+  SignInPage,
+  TotpPage,
+} from '@motcua/ui';
+import { type Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../../context.ts';
+import { clearSession, sessionToken, setSession } from '../auth/session.ts';
+
+type Ctx = Context<AppEnv>;
+
+function page(c: Ctx): AuthPageBase {
+  const query = c.req.query('lang');
+  const locale = pickLocale(query, c.req.header('accept-language'));
+  return {
+    locale,
+    siteName: c.get('tenant').name,
+    basePath: c.env.basePath,
+    lang: query === 'vi' || query === 'en' ? query : undefined,
+  };
+}
+
+function verbContext(c: Ctx) {
+  return {
+    database: c.get('deps').database,
+    slug: c.get('tenant').slug,
+    requestId: c.get('requestId'),
+    ...(c.env.clientIp ? { ip: c.env.clientIp } : {}),
+  };
+}
+
+async function form(c: Ctx): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
+  return fields;
+}
+
+/** Field messages in the page's language; the verbs' own messages are English. */
+const fieldMessages: Record<string, AuthStringKey> = {
+  email: 'errEmail',
+  fullName: 'errFullName',
+  consent: 'errConsent',
+  code: 'errCode',
+  password: 'errPasswordMissing',
+};
+
+interface Shown {
+  status: ContentfulStatusCode;
+  errors: FormError[];
+}
+
+/**
+ * Turns a verb's error into what the form shows, or rethrows anything else for onError.
+ * `password` lets policy problems be named in the page's language by their codes.
+ */
+function shownError(
+  c: Ctx,
+  locale: Locale,
+  error: unknown,
+  options: {
+    unauthenticated?: AuthStringKey;
+    password?: { value: string; email?: string; name?: string };
+  } = {},
+): Shown {
+  const say = (key: AuthStringKey) => authText(locale, key);
+  if (error instanceof LimitExceededError) {
+    if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
+    return { status: 429, errors: [{ message: say('errTooMany') }] };
+  }
+  if (error instanceof UnauthenticatedError) {
+    return { status: 401, errors: [{ message: say(options.unauthenticated ?? 'errWrongCredentials') }] };
+  }
+  if (error instanceof PreconditionFailedError) {
+    return { status: 409, errors: [{ message: say('errNotEnrolled') }] };
+  }
+  if (!(error instanceof ValidationError)) throw error;
+  if (error.code === 'invalid_or_expired_token')
+    return { status: 400, errors: [{ message: say('errResetLink') }] };
+  const details = Array.isArray(error.details) ? (error.details as { path?: unknown }[]) : [];
+  const fields = [...new Set(details.map((d) => String(d.path ?? '')).filter(Boolean))];
+  const errors: FormError[] = [];
+  for (const field of fields) {
+    if (field === 'password' && options.password?.value) {
+      const { value, email, name } = options.password;
+      const problems = checkPassword(value, { ...(email ? { email } : {}), ...(name ? { name } : {}) });
+      const message = problems.map((p) => passwordProblemText(locale, p.code)).join('. ');
+      if (message) {
+        errors.push({ field, message });
+        continue;
+      }
+    }
+    const key = fieldMessages[field];
+    if (field === 'token') errors.push({ message: say('errResetLink') });
+    else errors.push({ field, message: say(key ?? 'errInvalid') });
+  }
+  if (!errors.length) errors.push({ message: say('errInvalid') });
+  return { status: 400, errors };
+}
+
+/**
+ * The reset link's origin and the queued email, as the JSON route does them
+ * (routes/auth/password-reset.ts, which keeps its helpers private): the host we resolved the
+ * tenant by, never the client's Host header; the answer does not wait for SMTP.
+ */
+function siteOrigin(c: Ctx): string {
+  const domain = c.get('deps').env.PLATFORM_DOMAIN;
+  const host = c.env.tenantDomain ?? (c.env.basePath ? domain : `${c.get('tenant').slug}.${domain}`);
+  const port = new URL(c.req.url).port;
+  return `${c.env.secure ? 'https' : 'http'}://${host}${port ? `:${port}` : ''}`;
+}
+
+function queueEmail(c: Ctx) {
+  return (message: PasswordResetEmail) => {
+    const { mailer, background } = c.get('deps');
+    const logger = c.get('logger');
+    const delivery = mailer.send(message).catch((error: unknown) => {
+      logger.error('password reset email not sent', {
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    });
+    background.add(delivery);
+    void delivery.finally(() => background.delete(delivery));
+  };
+}
+
+function redirectTo(c: Ctx, base: AuthPageBase, path: string) {
+  return c.redirect(authHref(base, path), 303);
+}
+
+export function authPageRoutes() {
+  const app = new Hono<AppEnv>();
+  // Forms and the account page hold personal data or one-time state: never cache them.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/sign-in', (c) =>
+    c.html(<SignInPage {...page(c)} registered={c.req.query('registered') === '1'} />),
+  );
+  app.post('/sign-in', async (c) => {
+    const base = page(c);
+    const { email = '', password = '' } = await form(c);
+    try {
+      const result = await signInToTenant(verbContext(c), { email, password });
+      setSession(c, result.token, result.expiresAt);
+      return redirectTo(c, base, result.secondFactor === 'none' ? '/account' : '/sign-in/totp');
+    } catch (error) {
+      const { status, errors } = shownError(c, base.locale, error);
+      return c.html(<SignInPage {...base} email={email} errors={errors} />, status);
+    }
+  });
+
+  app.get('/sign-in/totp', async (c) => {
+    const base = page(c);
+    const validation = await validateTenantSession(
+      c.get('deps').database,
+      c.get('tenant').slug,
+      sessionToken(c),
+    );
+    if (!validation) return redirectTo(c, base, '/sign-in');
+    if (validation.session.twoFactorVerified) return redirectTo(c, base, '/account');
+    return c.html(<TotpPage {...base} />);
+  });
+  app.post('/sign-in/totp', async (c) => {
+    const base = page(c);
+    const { code = '' } = await form(c);
+    try {
+      await verifyTenantSecondFactor({ ...verbContext(c), token: sessionToken(c) }, { code });
+      return redirectTo(c, base, '/account');
+    } catch (error) {
+      const known = sessionToken(c) ? 'errWrongCode' : 'errSignInFirst';
+      const { status, errors } = shownError(c, base.locale, error, { unauthenticated: known });
+      return c.html(<TotpPage {...base} errors={errors} />, status);
+    }
+  });
+
+  app.get('/register', (c) => c.html(<RegisterPage {...page(c)} />));
+  app.post('/register', async (c) => {
+    const base = page(c);
+    const { email = '', fullName = '', password = '', consent } = await form(c);
+    try {
+      await registerCitizen(verbContext(c), { email, fullName, password, consent: consent === 'yes' });
+      return redirectTo(c, base, '/sign-in?registered=1');
+    } catch (error) {
+      const { status, errors } = shownError(c, base.locale, error, {
+        password: { value: password, email, name: fullName },
+      });
+      return c.html(<RegisterPage {...base} email={email} fullName={fullName} errors={errors} />, status);
+    }
+  });
+
+  app.get('/reset-password', (c) => {
+    const base = page(c);
+    const token = c.req.query('token');
+    if (!token) return c.html(<ResetRequestPage {...base} />);
+    // The token is in this page's address: do not hand it to anyone through Referer.
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(<ResetConfirmPage {...base} token={token} />);
+  });
+  app.post('/reset-password', async (c) => {
+    const base = page(c);
+    const fields = await form(c);
+    if (fields.token !== undefined) {
+      const { token, password = '' } = fields;
+      try {
+        await confirmPasswordReset(verbContext(c), { token, password });
+        return c.html(<ResetConfirmPage {...base} token="" done />);
+      } catch (error) {
+        const { status, errors } = shownError(c, base.locale, error, { password: { value: password } });
+        c.header('Referrer-Policy', 'no-referrer');
+        return c.html(<ResetConfirmPage {...base} token={token} errors={errors} />, status);
+      }
+    }
+    const email = fields.email ?? '';
+    try {
+      const ctx = {
+        ...verbContext(c),
+        siteName: c.get('tenant').name,
+        origin: siteOrigin(c),
+        basePath: c.env.basePath,
+      };
+      await requestPasswordReset(ctx, { email }, { send: queueEmail(c) });
+      return c.html(<ResetRequestPage {...base} sent />);
+    } catch (error) {
+      const { status, errors } = shownError(c, base.locale, error);
+      return c.html(<ResetRequestPage {...base} email={email} errors={errors} />, status);
+    }
+  });
+
+  app.post('/sign-out', async (c) => {
+    const base = page(c);
+    const { database } = c.get('deps');
+    const slug = c.get('tenant').slug;
+    const validation = await validateTenantSession(database, slug, sessionToken(c));
+    if (validation) await invalidateTenantSession(database, slug, validation.session.id);
+    clearSession(c);
+    return redirectTo(c, base, '/sign-in');
+  });
+
+  app.get('/account', async (c) => {
+    const base = page(c);
+    const validation = await validateTenantSession(
+      c.get('deps').database,
+      c.get('tenant').slug,
+      sessionToken(c),
+    );
+    if (!validation) return redirectTo(c, base, '/sign-in');
+    if (!validation.session.twoFactorVerified) return redirectTo(c, base, '/sign-in/totp');
+    if (validation.refreshed) setSession(c, sessionToken(c) ?? '', validation.session.expiresAt);
+    const { principal } = validation;
+    return c.html(
+      <AccountPage
+        {...base}
+        fullName={principal.fullName}
+        email={principal.email}
+        kind={principal.kind}
+        role={principal.kind === 'staff' ? principal.role : null}
+      />,
+    );
+  });
+  return app;
+}
