@@ -112,6 +112,22 @@ export {
   type OidcSignInResult,
 } from './sign-in-with-oidc.ts';
 export {
+  type AcceptInvitationContext,
+  acceptInvitation,
+  acceptInvitationInput,
+  invalidInvitation,
+} from './staff/accept-invitation.ts';
+export {
+  type InvitationEmail,
+  type InviteStaffDeps,
+  type InviteStaffInput,
+  inviteStaff,
+  inviteStaffInput,
+} from './staff/invite-staff.ts';
+export { listStaff } from './staff/list-staff.ts';
+export { invitationPolicy, type StaffView } from './staff/staff-view.ts';
+export { type UpdateStaffInput, updateStaff, updateStaffInput } from './staff/update-staff.ts';
+export {
   createSupportGrant,
   listSupportGrants,
   maxSupportGrantHours,

@@ -17,6 +17,7 @@ import { opsAuthRoutes } from './routes/ops-auth/index.ts';
 import { authPageRoutes } from './routes/portal/auth-pages.tsx';
 import { portalRoutes } from './routes/portal/index.tsx';
 import { publicRoutes } from './routes/public/index.ts';
+import { staffRoutes } from './routes/staff/index.ts';
 import { assetRoutes, systemRoutes } from './routes/system/index.tsx';
 import { validationHook } from './routes/validation-hook.ts';
 
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', oidcRoutes());
   tenantApp.route('/', passwordResetRoutes());
   tenantApp.route('/', adminRoutes());
+  tenantApp.route('/', staffRoutes());
   tenantApp.route('/', portalRoutes());
   tenantApp.route('/', authPageRoutes());
 
