@@ -44,7 +44,7 @@ export interface InviteStaffDeps {
   siteName: string;
 }
 
-function invitationEmail(person: { email: string; fullName: string }, siteName: string, link: string) {
+export function invitationEmail(person: { email: string; fullName: string }, siteName: string, link: string) {
   const days = invitationPolicy.tokenLifetimeMs / 86_400_000;
   return {
     to: person.email,

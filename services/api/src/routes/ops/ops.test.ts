@@ -56,6 +56,25 @@ describe('operator API', () => {
       kind: 'province',
       status: 'active',
     });
+
+    // The first admin is invited by email, on the tenant's own host, and can accept.
+    const mail = await t.mail.waitFor(`admin@${slug}.gov.vn`);
+    const link = /https?:\/\/\S+accept-invitation\?token=(\S+)/.exec(mail.text);
+    expect(link?.[0]).toContain(`://${slug}.${testDomain}/accept-invitation`);
+    const acceptance = await t.request('/api/auth/invitation/accept', {
+      host: `${slug}.${testDomain}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: link?.[1], password: 'Vung-Tau-Sea-Breeze-42' }),
+    });
+    expect(acceptance.status).toBe(200);
+    const signIn = await t.request('/api/auth/sign-in', {
+      host: `${slug}.${testDomain}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `admin@${slug}.gov.vn`, password: 'Vung-Tau-Sea-Breeze-42' }),
+    });
+    expect(await readJson(signIn)).toMatchObject({ signedIn: false, totp: 'enrolment_required' });
   });
 
   it('refuses bad input with a 400 listing each problem, and creates nothing', async () => {

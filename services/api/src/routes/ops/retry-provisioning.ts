@@ -1,8 +1,9 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
-import { retryProvisioning } from '@motcua/provisioning';
+import { getTenant, retryProvisioning } from '@motcua/provisioning';
 import { runInBackground } from '../../background.ts';
 import type { AppEnv } from '../../context.ts';
 import { toRunDto } from './dto.ts';
+import { inviteFirstAdminWhenDone } from './first-admin-invitation.ts';
 import { errorResponses, Run, SlugParam } from './schema.ts';
 
 export const retryProvisioningRoute = createRoute({
@@ -25,8 +26,10 @@ export const retryProvisioningHandler: RouteHandler<typeof retryProvisioningRout
   const { slug } = c.req.valid('param');
   const { run, resume } = await retryProvisioning(provisioning, slug);
   runInBackground(c, 'retry', async () => {
-    await resume();
+    const finished = await resume();
     tenants.invalidate(slug);
+    const { tenant } = await getTenant(provisioning, slug);
+    await inviteFirstAdminWhenDone(c, tenant, finished);
   });
   return c.json({ run: toRunDto(run) }, 202);
 };

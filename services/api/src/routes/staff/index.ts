@@ -6,6 +6,7 @@ import {
   type InvitationEmail,
   inviteStaff,
   listStaff,
+  resendInvitation,
   type StaffView,
   updateStaff,
 } from '@motcua/auth';
@@ -147,6 +148,18 @@ function queueEmail(c: Context<AppEnv>) {
   };
 }
 
+const resend = createRoute({
+  method: 'post',
+  path: '/api/admin/staff/{id}/invitation',
+  tags: ['Agency console'],
+  summary: 'Send a new invitation link to someone who has not accepted yet (earlier links stop working)',
+  request: { params: z.object({ id: z.string() }) },
+  responses: {
+    202: { description: 'Sent.', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
+    ...errorResponses(401, 403, 404, 409),
+  },
+});
+
 export function staffRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(list, async (c) =>
@@ -156,6 +169,11 @@ export function staffRoutes() {
     const ctx = await staffContext(c);
     const deps = { send: queueEmail(c), linkBase: linkBase(c), siteName: c.get('tenant').name };
     return c.json({ staff: toStaff(await inviteStaff(ctx, c.req.valid('json'), deps)) }, 201);
+  });
+  app.openapi(resend, async (c) => {
+    const ctx = await staffContext(c);
+    const deps = { send: queueEmail(c), linkBase: linkBase(c), siteName: c.get('tenant').name };
+    return c.json(await resendInvitation(ctx, { id: c.req.valid('param').id }, deps), 202);
   });
   app.openapi(update, async (c) => {
     const ctx = await staffContext(c);
