@@ -44,7 +44,11 @@ export function buildOpenApiDocument(
     paths,
     tags: [
       { name: 'Operators', description: 'Onboarding and the tenant lifecycle (platform host).' },
-      { name: 'Portal', description: 'An agency’s public API (tenant host).' },
+      { name: 'Portal', description: 'An agency’s public API and sign-in (tenant host).' },
+      {
+        name: 'Agency console',
+        description: 'For the agency’s staff and integrations (tenant host): session cookie or `Authorization: Bearer mc_…` API key.',
+      },
     ],
     components: {
       ...platform.components,
