@@ -126,3 +126,26 @@ export async function expectOperatorRouteSecured(
 /** A response body as parsed JSON; the tests assert its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: bodies are checked by assertions, not by the type system
 export const readJson = async (res: Response): Promise<any> => res.json();
+
+/**
+ * A browser of one on `host`: keeps the session cookie it is given, sends it back, and sends
+ * the same-origin `Origin` header a browser sends with form and fetch writes.
+ */
+export function browserOn(t: TestApp, host: string) {
+  let cookie = '';
+  const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    const headers: Record<string, string> = { origin: `http://${host}` };
+    if (cookie) headers.cookie = cookie;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await t.request(path, {
+      host,
+      method: init.method ?? 'GET',
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = /Max-Age=0/i.test(set) ? '' : (set.split(';')[0] ?? '');
+    return res;
+  };
+  return { call, cookie: () => cookie, setCookie: (value: string) => (cookie = value) };
+}

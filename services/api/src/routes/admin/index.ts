@@ -11,14 +11,10 @@ import {
   revokeSupportGrant,
 } from '@motcua/auth';
 import type { AppEnv } from '../../context.ts';
+import { json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
 import { staffContext } from './actor.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const ApiKey = z
   .object({

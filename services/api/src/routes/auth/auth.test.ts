@@ -7,7 +7,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readJson, testDomain, useTestApp } from '../../testing.ts';
+import { browserOn, readJson, testDomain, useTestApp } from '../../testing.ts';
 
 const t = useTestApp();
 const password = 'Correct-Horse-Battery-9';
@@ -16,6 +16,7 @@ const tenantB = testSlug('other');
 const totpSecret = createTotpSecret();
 const code = (secret = totpSecret) => generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
 const hostOf = (slug: string) => `${slug}.${testDomain}`;
+const browser = (host: string) => browserOn(t, host);
 
 async function addStaff(
   slug: TenantSlug,
@@ -52,26 +53,6 @@ beforeAll(async () => {
   await addStaff(tenantA, 'admin', 'new-admin@a.gov.vn');
   await addStaff(tenantB, 'viewer', 'viewer@b.gov.vn');
 });
-
-/** A cookie jar of one: sends the session cookie back like a browser on that host. */
-function browser(host: string) {
-  let cookie = '';
-  const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-    const headers: Record<string, string> = { origin: `http://${host}` };
-    if (cookie) headers.cookie = cookie;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await t.request(path, {
-      host,
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = /Max-Age=0/i.test(set) ? '' : (set.split(';')[0] ?? '');
-    return res;
-  };
-  return { call, cookie: () => cookie, setCookie: (value: string) => (cookie = value) };
-}
 
 describe('tenant sign-in', () => {
   it('signs a staff member in with an HttpOnly SameSite=Lax cookie and answers /me with role and permissions', async () => {

@@ -13,19 +13,11 @@ import {
 } from '@motcua/auth';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { body, json, Ok } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
 import { CodeBody, Me, RegisterBody, SignedIn, SignInBody } from './schema.ts';
 import { clearSession, requireTenantSession, sessionToken, setSession } from './session.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const ok = z.object({ ok: z.literal(true) });
 
 const signIn = createRoute({
   method: 'post',
@@ -47,7 +39,7 @@ const totp = createRoute({
   tags: ['Portal'],
   summary: 'Finish signing in with a TOTP code',
   request: body(CodeBody),
-  responses: { 200: json(ok, 'Signed in.'), ...errorResponses(400, 401, 409, 429) },
+  responses: { 200: json(Ok, 'Signed in.'), ...errorResponses(400, 401, 409, 429) },
 });
 
 const enrol = createRoute({
@@ -67,7 +59,7 @@ const confirmEnrol = createRoute({
   tags: ['Portal'],
   summary: 'Confirm the authenticator with a first code',
   request: body(CodeBody),
-  responses: { 200: json(ok, 'Enrolled and signed in.'), ...errorResponses(400, 401, 409, 429) },
+  responses: { 200: json(Ok, 'Enrolled and signed in.'), ...errorResponses(400, 401, 409, 429) },
 });
 
 const register = createRoute({

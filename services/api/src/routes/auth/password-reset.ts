@@ -5,6 +5,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { confirmPasswordReset, type PasswordResetEmail, requestPasswordReset } from '@motcua/auth';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
 
@@ -18,14 +19,6 @@ const ConfirmBody = z
     password: z.string().openapi({ description: 'The new password; the password policy applies.' }),
   })
   .openapi('PasswordResetConfirm');
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
 
 const request = createRoute({
   method: 'post',

@@ -18,17 +18,9 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../../context.ts';
 import { CodeBody, SignInBody } from '../auth/schema.ts';
+import { body, json, Ok } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const ok = z.object({ ok: z.literal(true) });
 
 const signIn = createRoute({
   method: 'post',
@@ -50,7 +42,7 @@ const totp = createRoute({
   tags: ['Operators'],
   summary: 'Finish operator sign-in with a TOTP code',
   request: body(CodeBody),
-  responses: { 200: json(ok, 'Signed in.'), ...errorResponses(400, 401, 429) },
+  responses: { 200: json(Ok, 'Signed in.'), ...errorResponses(400, 401, 429) },
 });
 const enrol = createRoute({
   method: 'post',
@@ -68,7 +60,7 @@ const confirm = createRoute({
   tags: ['Operators'],
   summary: 'Confirm the authenticator with a first code',
   request: body(CodeBody),
-  responses: { 200: json(ok, 'Enrolled and signed in.'), ...errorResponses(400, 401, 409, 429) },
+  responses: { 200: json(Ok, 'Enrolled and signed in.'), ...errorResponses(400, 401, 409, 429) },
 });
 const me = createRoute({
   method: 'get',

@@ -4,7 +4,7 @@ import { provisionTenant } from '@motcua/provisioning';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readJson, testDomain, useTestApp } from '../../testing.ts';
+import { browserOn, readJson, testDomain, useTestApp } from '../../testing.ts';
 
 const t = useTestApp();
 const password = 'Operator-Passphrase-42';
@@ -16,6 +16,7 @@ const owner = `owner-${run}@vendor.vn`;
 const support = `support-${run}@vendor.vn`;
 const fresh = `fresh-${run}@vendor.vn`;
 const tenant = testSlug('opt');
+const operatorBrowser = (host = testDomain) => browserOn(t, host);
 
 beforeAll(async () => {
   await upsertOperator(t.deps.database, {
@@ -41,25 +42,6 @@ beforeAll(async () => {
     actor: 'test',
   });
 });
-
-function operatorBrowser(host = testDomain) {
-  let cookie = '';
-  const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-    const headers: Record<string, string> = { origin: `http://${host}` };
-    if (cookie) headers.cookie = cookie;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await t.request(path, {
-      host,
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = /Max-Age=0/i.test(set) ? '' : (set.split(';')[0] ?? '');
-    return res;
-  };
-  return { call, cookie: () => cookie, setCookie: (value: string) => (cookie = value) };
-}
 
 /** A fresh owner: a TOTP code is accepted once, so each sign-in in the same 30 s needs its own account. */
 async function anotherOwner(label: string): Promise<[string, string]> {

@@ -13,6 +13,7 @@ import {
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { staffContext } from '../admin/actor.ts';
+import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
 
@@ -40,14 +41,6 @@ const toStaff = (s: StaffView) => ({
   status: s.status,
   totpEnrolled: s.totpEnrolledAt !== null,
   createdAt: s.createdAt.toISOString(),
-});
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
 });
 
 const list = createRoute({
