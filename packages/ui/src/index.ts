@@ -19,3 +19,23 @@ export {
   TotpPage,
 } from './auth-pages.tsx';
 export { type AuthStringKey, authText, passwordProblemText, roleName } from './auth-strings.ts';
+export {
+  AcceptInvitationPage,
+  type ApiKeyRow,
+  ApiKeysPage,
+  type ApiKeysPageProps,
+  AuditPage,
+  type AuditPageProps,
+  type AuditRow,
+  type ChainReport,
+  ConsoleHome,
+  type ConsolePageBase,
+  ForbiddenPage,
+  groupSecret,
+  StaffPage,
+  type StaffPageProps,
+  type StaffRow,
+  staffRoleNames,
+  TotpEnrolPage,
+} from './console-pages.tsx';
+export { type ConsoleStringKey, consoleText } from './console-strings.ts';

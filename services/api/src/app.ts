@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { oidcRoutes } from './routes/auth/oidc.ts';
 import { passwordResetRoutes } from './routes/auth/password-reset.ts';
+import { consolePageRoutes } from './routes/console/index.tsx';
 import { opsRoutes } from './routes/ops/index.ts';
 import { opsAuthRoutes } from './routes/ops-auth/index.ts';
 import { authPageRoutes } from './routes/portal/auth-pages.tsx';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', staffRoutes());
   tenantApp.route('/', portalRoutes());
   tenantApp.route('/', authPageRoutes());
+  tenantApp.route('/', consolePageRoutes());
 
   const platformApp = baseApp(deps);
   platformApp.route('/api/ops/auth', opsAuthRoutes());

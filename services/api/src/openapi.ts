@@ -47,7 +47,8 @@ export function buildOpenApiDocument(
       { name: 'Portal', description: 'An agency’s public API and sign-in (tenant host).' },
       {
         name: 'Agency console',
-        description: 'For the agency’s staff and integrations (tenant host): session cookie or `Authorization: Bearer mc_…` API key.',
+        description:
+          'For the agency’s staff and integrations (tenant host): session cookie or `Authorization: Bearer mc_…` API key.',
       },
     ],
     components: {

@@ -60,3 +60,12 @@ describe('web safety', () => {
     await t.settle();
   });
 });
+
+describe('pages whose address carries a one-time token', () => {
+  it('ask for no referrer, so the token does not leak to the next site', async () => {
+    const res = await t.request('/docs?token=abc.def');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const plain = await t.request('/docs');
+    expect(plain.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+});

@@ -33,9 +33,11 @@ const strict = headers(["'self'"]);
 const docs = headers(["'self'", "'unsafe-inline'"]);
 
 export function safetyHeaders() {
-  return createMiddleware<AppEnv>((c, next) =>
-    c.req.path.startsWith('/docs') ? docs(c, next) : strict(c, next),
-  );
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await (c.req.path.startsWith('/docs') ? docs(c, next) : strict(c, next));
+    // Pages whose address holds a one-time token ask for no referrer at all; keep that.
+    if (new URL(c.req.url).searchParams.has('token')) c.res.headers.set('Referrer-Policy', 'no-referrer');
+  });
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

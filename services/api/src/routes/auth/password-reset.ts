@@ -2,9 +2,10 @@
 // on the tenant's host. The verbs live in @motcua/auth; this adapter picks the link's origin
 // and queues the email.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { confirmPasswordReset, type PasswordResetEmail, requestPasswordReset } from '@motcua/auth';
+import { confirmPasswordReset, requestPasswordReset } from '@motcua/auth';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { queueEmail, tenantSiteOrigin } from '../../tenant-mail.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
@@ -48,41 +49,6 @@ const confirm = createRoute({
   },
 });
 
-/**
- * Where the link points: the host the dispatcher resolved the tenant by (its subdomain of the
- * platform domain, or its verified custom domain), or the platform domain on the `/t/<slug>`
- * fallback. Never the raw Host header, which a client chooses: a forged one would mail the
- * victim a link to the attacker's server. Only the port comes from the request, so that local
- * runs on :3000 get working links; the host name stays ours.
- */
-function siteOrigin(c: Context<AppEnv>): string {
-  const domain = c.get('deps').env.PLATFORM_DOMAIN;
-  const host = c.env.tenantDomain ?? (c.env.basePath ? domain : `${c.get('tenant').slug}.${domain}`);
-  const port = new URL(c.req.url).port;
-  return `${c.env.secure ? 'https' : 'http'}://${host}${port ? `:${port}` : ''}`;
-}
-
-/**
- * Queues the email as the request's background work: the answer does not wait for the SMTP
- * server, so it takes as long for an address without an account. A failure is logged without
- * the message, which holds the link.
- */
-function queueEmail(c: Context<AppEnv>) {
-  return (message: PasswordResetEmail) => {
-    const { mailer, background } = c.get('deps');
-    const logger = c.get('logger');
-    const delivery = mailer.send(message).catch((error: unknown) => {
-      const code = (error as { code?: unknown } | null)?.code;
-      logger.error('password reset email not sent', {
-        error: error instanceof Error ? error.name : 'unknown',
-        ...(typeof code === 'string' ? { code } : {}),
-      });
-    });
-    background.add(delivery);
-    void delivery.finally(() => background.delete(delivery));
-  };
-}
-
 export function passwordResetRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const context = (c: Context<AppEnv>) => ({
@@ -96,10 +62,13 @@ export function passwordResetRoutes() {
     const ctx = {
       ...context(c),
       siteName: c.get('tenant').name,
-      origin: siteOrigin(c),
+      origin: tenantSiteOrigin(c),
       basePath: c.env.basePath,
     };
-    return c.json(await requestPasswordReset(ctx, c.req.valid('json'), { send: queueEmail(c) }), 202);
+    return c.json(
+      await requestPasswordReset(ctx, c.req.valid('json'), { send: queueEmail(c, 'password reset') }),
+      202,
+    );
   });
   app.openapi(confirm, async (c) => {
     await confirmPasswordReset(context(c), c.req.valid('json'));

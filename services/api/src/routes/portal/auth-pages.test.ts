@@ -205,6 +205,15 @@ describe('sign-in pages', () => {
     expect(html).toContain('Administrator');
   });
 
+  it('sends an admin without an authenticator to enrol one', async () => {
+    const slug = await createTestTenant(t.deps.database);
+    await addStaff(slug, 'admin', 'new-admin@example.gov.vn');
+    const b = browser(onHost(slug));
+    const res = await b.post('/sign-in', { email: 'new-admin@example.gov.vn', password });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/sign-in/totp/enrol');
+  });
+
   it('registers only with explicit consent', async () => {
     const slug = await createTestTenant(t.deps.database);
     const b = browser(onHost(slug));

@@ -6,7 +6,6 @@ import {
   checkPassword,
   confirmPasswordReset,
   invalidateTenantSession,
-  type PasswordResetEmail,
   registerCitizen,
   requestPasswordReset,
   signInToTenant,
@@ -38,6 +37,7 @@ import {
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
+import { queueEmail, tenantSiteOrigin } from '../../tenant-mail.ts';
 import { clearSession, sessionToken, setSession } from '../auth/session.ts';
 
 type Ctx = Context<AppEnv>;
@@ -131,32 +131,6 @@ function shownError(
   return { status: 400, errors };
 }
 
-/**
- * The reset link's origin and the queued email, as the JSON route does them
- * (routes/auth/password-reset.ts, which keeps its helpers private): the host we resolved the
- * tenant by, never the client's Host header; the answer does not wait for SMTP.
- */
-function siteOrigin(c: Ctx): string {
-  const domain = c.get('deps').env.PLATFORM_DOMAIN;
-  const host = c.env.tenantDomain ?? (c.env.basePath ? domain : `${c.get('tenant').slug}.${domain}`);
-  const port = new URL(c.req.url).port;
-  return `${c.env.secure ? 'https' : 'http'}://${host}${port ? `:${port}` : ''}`;
-}
-
-function queueEmail(c: Ctx) {
-  return (message: PasswordResetEmail) => {
-    const { mailer, background } = c.get('deps');
-    const logger = c.get('logger');
-    const delivery = mailer.send(message).catch((error: unknown) => {
-      logger.error('password reset email not sent', {
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-    });
-    background.add(delivery);
-    void delivery.finally(() => background.delete(delivery));
-  };
-}
-
 function redirectTo(c: Ctx, base: AuthPageBase, path: string) {
   return c.redirect(authHref(base, path), 303);
 }
@@ -178,7 +152,12 @@ export function authPageRoutes() {
     try {
       const result = await signInToTenant(verbContext(c), { email, password });
       setSession(c, result.token, result.expiresAt);
-      return redirectTo(c, base, result.secondFactor === 'none' ? '/account' : '/sign-in/totp');
+      const next = {
+        none: '/account',
+        required: '/sign-in/totp',
+        enrolment_required: '/sign-in/totp/enrol',
+      } as const;
+      return redirectTo(c, base, next[result.secondFactor]);
     } catch (error) {
       const { status, errors } = shownError(c, base.locale, error);
       return c.html(<SignInPage {...base} email={email} errors={errors} />, status);
@@ -251,10 +230,10 @@ export function authPageRoutes() {
       const ctx = {
         ...verbContext(c),
         siteName: c.get('tenant').name,
-        origin: siteOrigin(c),
+        origin: tenantSiteOrigin(c),
         basePath: c.env.basePath,
       };
-      await requestPasswordReset(ctx, { email }, { send: queueEmail(c) });
+      await requestPasswordReset(ctx, { email }, { send: queueEmail(c, 'password reset') });
       return c.html(<ResetRequestPage {...base} sent />);
     } catch (error) {
       const { status, errors } = shownError(c, base.locale, error);

@@ -3,15 +3,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   acceptInvitation,
-  type InvitationEmail,
   inviteStaff,
   listStaff,
   resendInvitation,
   type StaffView,
   updateStaff,
 } from '@motcua/auth';
-import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { queueEmail, tenantSiteBase } from '../../tenant-mail.ts';
 import { staffContext } from '../admin/actor.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
@@ -112,35 +111,6 @@ const accept = createRoute({
   },
 });
 
-/**
- * The agency's own site: the host the tenant was resolved by, never the raw Host header (a
- * forged one would mail the invitee a link to someone else's server); only the port comes
- * from the request, so that local runs get working links.
- */
-function linkBase(c: Context<AppEnv>): string {
-  const domain = c.get('deps').env.PLATFORM_DOMAIN;
-  const host = c.env.tenantDomain ?? (c.env.basePath ? domain : `${c.get('tenant').slug}.${domain}`);
-  const port = new URL(c.req.url).port;
-  return `${c.env.secure ? 'https' : 'http'}://${host}${port ? `:${port}` : ''}${c.env.basePath}`;
-}
-
-/** Queues the email as background work; a failure is logged without the message, which holds the link. */
-function queueEmail(c: Context<AppEnv>) {
-  return (message: InvitationEmail) => {
-    const { mailer, background } = c.get('deps');
-    const logger = c.get('logger');
-    const delivery = mailer.send(message).catch((error: unknown) => {
-      const code = (error as { code?: unknown } | null)?.code;
-      logger.error('invitation email not sent', {
-        error: error instanceof Error ? error.name : 'unknown',
-        ...(typeof code === 'string' ? { code } : {}),
-      });
-    });
-    background.add(delivery);
-    void delivery.finally(() => background.delete(delivery));
-  };
-}
-
 const resend = createRoute({
   method: 'post',
   path: '/api/admin/staff/{id}/invitation',
@@ -160,12 +130,20 @@ export function staffRoutes() {
   );
   app.openapi(invite, async (c) => {
     const ctx = await staffContext(c);
-    const deps = { send: queueEmail(c), linkBase: linkBase(c), siteName: c.get('tenant').name };
+    const deps = {
+      send: queueEmail(c, 'invitation'),
+      linkBase: tenantSiteBase(c),
+      siteName: c.get('tenant').name,
+    };
     return c.json({ staff: toStaff(await inviteStaff(ctx, c.req.valid('json'), deps)) }, 201);
   });
   app.openapi(resend, async (c) => {
     const ctx = await staffContext(c);
-    const deps = { send: queueEmail(c), linkBase: linkBase(c), siteName: c.get('tenant').name };
+    const deps = {
+      send: queueEmail(c, 'invitation'),
+      linkBase: tenantSiteBase(c),
+      siteName: c.get('tenant').name,
+    };
     return c.json(await resendInvitation(ctx, { id: c.req.valid('param').id }, deps), 202);
   });
   app.openapi(update, async (c) => {
