@@ -1,16 +1,8 @@
-/** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// The sign-in, second-factor, registration, password-reset and account pages: plain forms that
-// work without JavaScript, with an error summary linking to each field and messages tied to it.
-import type { Child } from 'hono/jsx';
 import { type AuthStringKey, authText, roleName } from './auth-strings.ts';
+import { Field, Form, type FormError, Frame } from './forms.tsx';
 import type { Locale } from './i18n.ts';
-import { Layout } from './layout.tsx';
 
-export interface FormError {
-  /** The field's name (and id); absent for a problem of the whole form. */
-  field?: string;
-  message: string;
-}
+export type { FormError } from './forms.tsx';
 
 export interface AuthPageBase {
   locale: Locale;
@@ -29,102 +21,6 @@ export function authHref(page: Pick<AuthPageBase, 'basePath' | 'lang'>, path: st
   if (page.lang) params.set('lang', page.lang);
   const search = params.toString();
   return `${page.basePath}${pathname}${search ? `?${search}` : ''}`;
-}
-
-function Frame(props: AuthPageBase & { title: string; path: string; children?: Child }) {
-  const { locale, errors = [] } = props;
-  const title = errors.length ? `${authText(locale, 'errorPrefix')} ${props.title}` : props.title;
-  return (
-    <Layout
-      locale={locale}
-      title={title}
-      siteName={props.siteName}
-      path={props.path}
-      basePath={props.basePath}
-    >
-      <h1>{props.title}</h1>
-      <ErrorSummary locale={locale} errors={errors} />
-      {props.children}
-    </Layout>
-  );
-}
-
-function ErrorSummary({ locale, errors }: { locale: Locale; errors: FormError[] }) {
-  if (!errors.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 id="error-summary-title">{authText(locale, 'errorSummaryTitle')}</h2>
-      <ul>
-        {errors.map((error) => (
-          <li>{error.field ? <a href={`#${error.field}`}>{error.message}</a> : error.message}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-interface FieldProps {
-  locale: Locale;
-  name: string;
-  label: string;
-  type?: string;
-  value?: string;
-  hint?: string;
-  autocomplete?: string;
-  inputmode?: 'numeric';
-  errors?: FormError[] | undefined;
-}
-
-function Field({
-  locale,
-  name,
-  label,
-  type = 'text',
-  value,
-  hint,
-  autocomplete,
-  inputmode,
-  errors,
-}: FieldProps) {
-  const error = errors?.find((e) => e.field === name);
-  const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>{label}</label>
-      {hint ? (
-        <p id={`${name}-hint`} class="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} class="error-message">
-          <span class="visually-hidden">{authText(locale, 'errorPrefix')} </span>
-          {error.message}
-        </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type={type}
-        value={value}
-        autocomplete={autocomplete}
-        inputmode={inputmode}
-        aria-describedby={described || undefined}
-        aria-invalid={error ? 'true' : undefined}
-      />
-    </div>
-  );
-}
-
-function Form(props: { action: string; button: string; children?: Child }) {
-  return (
-    <form method="post" action={props.action} novalidate>
-      {props.children}
-      <button type="submit" class="button">
-        {props.button}
-      </button>
-    </form>
-  );
 }
 
 const text = (page: AuthPageBase, key: AuthStringKey) => authText(page.locale, key);

@@ -1,13 +1,8 @@
-/** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// The agency admin's console pages for identity and access: staff, API keys, the audit trail,
-// accepting an invitation and enrolling a TOTP authenticator. Plain forms that work without
-// JavaScript, with an error summary linking to each field and messages tied to it.
-import type { Child } from 'hono/jsx';
-import { type AuthPageBase, authHref, type FormError } from './auth-pages.tsx';
+import { type AuthPageBase, authHref } from './auth-pages.tsx';
 import { authText, roleName } from './auth-strings.ts';
 import { type ConsoleStringKey, consoleText } from './console-strings.ts';
+import { ErrorMessage, Field, Form, Frame as SharedFrame } from './forms.tsx';
 import type { Locale } from './i18n.ts';
-import { Layout } from './layout.tsx';
 
 export type ConsolePageBase = AuthPageBase;
 
@@ -15,119 +10,14 @@ const say = (page: { locale: Locale }, key: ConsoleStringKey) => consoleText(pag
 
 export const staffRoleNames = ['admin', 'reception', 'specialist', 'approver', 'clerk', 'viewer'] as const;
 
-function Frame(
-  props: ConsolePageBase & {
-    title: string;
-    path: string;
-    /** Where the summary's link for a field goes, when it is not the field's own id. */
-    anchors?: Record<string, string>;
-    back?: boolean;
-    children?: Child;
-  },
-) {
-  const { locale, errors = [] } = props;
-  const title = errors.length ? `${authText(locale, 'errorPrefix')} ${props.title}` : props.title;
-  return (
-    <Layout
-      locale={locale}
-      title={title}
-      siteName={props.siteName}
-      path={props.path}
-      basePath={props.basePath}
-    >
-      {props.back ? (
-        <p class="back">
-          <a href={authHref(props, '/console')}>{say(props, 'backToConsole')}</a>
-        </p>
-      ) : null}
-      <h1>{props.title}</h1>
-      <ErrorSummary locale={locale} errors={errors} anchors={props.anchors ?? {}} />
-      {props.children}
-    </Layout>
-  );
-}
-
-function ErrorSummary(props: { locale: Locale; errors: FormError[]; anchors: Record<string, string> }) {
-  if (!props.errors.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 id="error-summary-title">{authText(props.locale, 'errorSummaryTitle')}</h2>
-      <ul>
-        {props.errors.map((error) => (
-          <li>
-            {error.field ? (
-              <a href={`#${props.anchors[error.field] ?? error.field}`}>{error.message}</a>
-            ) : (
-              error.message
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function ErrorMessage(props: { locale: Locale; id: string; error: FormError | undefined }) {
-  if (!props.error) return null;
-  return (
-    <p id={props.id} class="error-message">
-      <span class="visually-hidden">{authText(props.locale, 'errorPrefix')} </span>
-      {props.error.message}
+function Frame(props: Parameters<typeof SharedFrame>[0] & { back?: boolean }) {
+  const { back, ...rest } = props;
+  const before = back ? (
+    <p class="back">
+      <a href={authHref(props as ConsolePageBase, '/console')}>{say(props, 'backToConsole')}</a>
     </p>
-  );
-}
-
-function described(...ids: (string | false | undefined)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
-interface FieldProps {
-  locale: Locale;
-  name: string;
-  label: string;
-  type?: string;
-  value?: string;
-  hint?: string;
-  autocomplete?: string;
-  inputmode?: 'numeric';
-  errors?: FormError[] | undefined;
-}
-
-function Field(props: FieldProps) {
-  const { name, hint } = props;
-  const error = props.errors?.find((e) => e.field === name);
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>{props.label}</label>
-      {hint ? (
-        <p id={`${name}-hint`} class="hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorMessage locale={props.locale} id={`${name}-error`} error={error} />
-      <input
-        id={name}
-        name={name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        autocomplete={props.autocomplete}
-        inputmode={props.inputmode}
-        aria-describedby={described(hint && `${name}-hint`, error && `${name}-error`)}
-        aria-invalid={error ? 'true' : undefined}
-      />
-    </div>
-  );
-}
-
-function Form(props: { action: string; button: string; class?: string; children?: Child }) {
-  return (
-    <form method="post" action={props.action} class={props.class} novalidate>
-      {props.children}
-      <button type="submit" class="button">
-        {props.button}
-      </button>
-    </form>
-  );
+  ) : undefined;
+  return <SharedFrame {...rest} before={before} />;
 }
 
 const dateTime = (locale: Locale, date: Date | null) =>
