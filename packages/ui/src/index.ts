@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-export { Field, Form, type FormError, Frame } from './forms.tsx';
+export { Field, Form, Frame } from './forms.tsx';
 export { type Locale, locales, pickLocale, type StringKey, t } from './i18n.ts';
 export { Layout, type LayoutProps } from './layout.tsx';
 export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from './pages.tsx';
