@@ -3,7 +3,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { type Actor, setOidcSettings } from '@motcua/auth';
 import { type TenantSlug, withTenant } from '@motcua/db';
 import { auditLog, citizens, sessions } from '@motcua/db/tenant';
@@ -15,15 +14,7 @@ import {
   type TestProvider,
   testCitizen,
 } from '../../../../../packages/auth/src/oidc/test-provider.ts';
-import type { AppBindings, AppDeps, AppEnv } from '../../context.ts';
-import { onError, onNotFound } from '../../errors.tsx';
-import { requestContext } from '../../middleware/request-context.ts';
-import { resolveTenant } from '../../middleware/tenant.tsx';
-import { csrfProtection, safetyHeaders } from '../../middleware/web-safety.ts';
 import { readJson, testDomain, useTestApp } from '../../testing.ts';
-import { validationHook } from '../validation-hook.ts';
-import { authRoutes } from './index.ts';
-import { oidcRoutes } from './oidc.ts';
 
 const t = useTestApp();
 const admin: Actor = { kind: 'staff', id: 'usr_admin', role: 'admin' };
@@ -35,20 +26,6 @@ afterAll(() => Promise.all(providers.map((provider) => provider.close())));
  * the dispatcher hands them over: with the tenant and base path bound, the /t/<slug> prefix
  * already removed.
  */
-let stack: OpenAPIHono<AppEnv> | undefined;
-function tenantStack(deps: AppDeps): OpenAPIHono<AppEnv> {
-  if (stack) return stack;
-  stack = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  stack.use('*', requestContext(deps));
-  stack.use('*', safetyHeaders());
-  stack.use('*', csrfProtection());
-  stack.onError(onError);
-  stack.notFound(onNotFound);
-  stack.use('*', resolveTenant());
-  stack.route('/', authRoutes());
-  stack.route('/', oidcRoutes());
-  return stack;
-}
 
 interface Site {
   slug: TenantSlug;
@@ -76,15 +53,13 @@ function browser(site: Site) {
       .join('; ');
     if (cookie) headers.set('cookie', cookie);
     if (init.body !== undefined) headers.set('content-type', 'application/json');
-    const bindings: AppBindings = { basePath: site.basePath, tenantSlug: site.slug, secure: false };
-    const inside = `http://${site.host}${url.pathname.slice(site.basePath.length)}${url.search}`;
-    const res = await tenantStack(t.deps).fetch(
+    const inside = `http://${site.host}${url.pathname}${url.search}`;
+    const res = await t.app.fetch(
       new Request(inside, {
         method: init.method ?? 'GET',
         headers,
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       }),
-      bindings,
     );
     for (const header of res.headers.getSetCookie()) {
       const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());

@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { createTotpSecret, hashPassword } from '@motcua/auth';
 import { newId, type TenantSlug, withTenant } from '@motcua/db';
 import { citizens, staffUsers } from '@motcua/db/tenant';
@@ -7,36 +6,12 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppBindings, AppDeps, AppEnv } from '../../context.ts';
-import { onError, onNotFound } from '../../errors.tsx';
-import { requestContext } from '../../middleware/request-context.ts';
-import { resolveTenant } from '../../middleware/tenant.tsx';
-import { csrfProtection, safetyHeaders } from '../../middleware/web-safety.ts';
 import { testDomain, useTestApp } from '../../testing.ts';
-import { authPageRoutes } from '../portal/auth-pages.tsx';
-import { validationHook } from '../validation-hook.ts';
-import { consolePageRoutes } from './index.tsx';
 
 const t = useTestApp();
 const password = 'Correct-Horse-Battery-9';
 const codeFor = (secret: string) => generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
 const tokenPattern = /accept-invitation\?token=([a-z2-7]{24}\.[a-z2-7]{32})/;
-
-/** The tenant side of app.ts with the sign-in and console pages mounted. */
-let stack: OpenAPIHono<AppEnv> | undefined;
-function tenantStack(deps: AppDeps): OpenAPIHono<AppEnv> {
-  if (stack) return stack;
-  stack = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  stack.use('*', requestContext(deps));
-  stack.use('*', safetyHeaders());
-  stack.use('*', csrfProtection());
-  stack.onError(onError);
-  stack.notFound(onNotFound);
-  stack.use('*', resolveTenant());
-  stack.route('/', authPageRoutes());
-  stack.route('/', consolePageRoutes());
-  return stack;
-}
 
 type Form = Record<string, string | string[]>;
 
@@ -57,14 +32,12 @@ function browser(slug: TenantSlug) {
       }
       body = params.toString();
     }
-    const bindings: AppBindings = { basePath: '', tenantSlug: slug, secure: false };
-    const res = await tenantStack(t.deps).fetch(
+    const res = await t.app.fetch(
       new Request(`http://${host}${url.pathname}${url.search}`, {
         method: form ? 'POST' : 'GET',
         headers,
         ...(body === undefined ? {} : { body }),
       }),
-      bindings,
     );
     for (const header of res.headers.getSetCookie()) {
       const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());

@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { createTotpSecret, hashPassword } from '@motcua/auth';
 import { newId, type TenantSlug, withTenant } from '@motcua/db';
 import { citizens, staffUsers } from '@motcua/db/tenant';
@@ -7,34 +6,12 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { AppBindings, AppDeps, AppEnv } from '../../context.ts';
-import { onError, onNotFound } from '../../errors.tsx';
-import { requestContext } from '../../middleware/request-context.ts';
-import { resolveTenant } from '../../middleware/tenant.tsx';
-import { csrfProtection, safetyHeaders } from '../../middleware/web-safety.ts';
 import { testDomain, useTestApp } from '../../testing.ts';
-import { validationHook } from '../validation-hook.ts';
-import { authPageRoutes } from './auth-pages.tsx';
 
 const t = useTestApp();
 const password = 'Correct-Horse-Battery-9';
 const totpSecret = createTotpSecret();
 const code = () => generateTOTP(decodeBase32IgnorePadding(totpSecret), 30, 6);
-
-/** The tenant side of app.ts with authPageRoutes() mounted, entered as the dispatcher does. */
-let stack: OpenAPIHono<AppEnv> | undefined;
-function tenantStack(deps: AppDeps): OpenAPIHono<AppEnv> {
-  if (stack) return stack;
-  stack = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  stack.use('*', requestContext(deps));
-  stack.use('*', safetyHeaders());
-  stack.use('*', csrfProtection());
-  stack.onError(onError);
-  stack.notFound(onNotFound);
-  stack.use('*', resolveTenant());
-  stack.route('/', authPageRoutes());
-  return stack;
-}
 
 interface Site {
   slug: TenantSlug;
@@ -53,15 +30,13 @@ function browser(site: Site) {
     const headers = new Headers({ host: site.host, origin: `http://${site.host}` });
     if (jar.size) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
     if (form) headers.set('content-type', 'application/x-www-form-urlencoded');
-    const bindings: AppBindings = { basePath: site.basePath, tenantSlug: site.slug, secure: false };
-    const inside = `http://${site.host}${url.pathname.slice(site.basePath.length)}${url.search}`;
-    const res = await tenantStack(t.deps).fetch(
+    const inside = `http://${site.host}${url.pathname}${url.search}`;
+    const res = await t.app.fetch(
       new Request(inside, {
         method: form ? 'POST' : 'GET',
         headers,
         ...(form ? { body: new URLSearchParams(form).toString() } : {}),
       }),
-      bindings,
     );
     for (const header of res.headers.getSetCookie()) {
       const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());

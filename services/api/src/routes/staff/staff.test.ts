@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { createTotpSecret, hashPassword } from '@motcua/auth';
 import { newId, type TenantSlug, withTenant } from '@motcua/db';
 import { auditLog, citizens, staffUsers, units } from '@motcua/db/tenant';
@@ -7,15 +6,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppBindings, AppDeps, AppEnv } from '../../context.ts';
-import { onError, onNotFound } from '../../errors.tsx';
-import { requestContext } from '../../middleware/request-context.ts';
-import { resolveTenant } from '../../middleware/tenant.tsx';
-import { csrfProtection, safetyHeaders } from '../../middleware/web-safety.ts';
 import { readJson, testDomain, useTestApp } from '../../testing.ts';
-import { authRoutes } from '../auth/index.ts';
-import { validationHook } from '../validation-hook.ts';
-import { staffRoutes } from './index.ts';
 
 const t = useTestApp();
 const password = 'Admin-Passphrase-2026';
@@ -23,22 +14,6 @@ const newcomerPassword = 'Mật-khẩu-rất-dài-2026';
 const secret = createTotpSecret();
 const hostOf = (slug: string) => `${slug}.${testDomain}`;
 const tokenPattern = /accept-invitation\?token=([a-z2-7]{24}\.[a-z2-7]{32})/;
-
-/** The tenant side of app.ts with staffRoutes() mounted, as the dispatcher hands requests over. */
-let stack: OpenAPIHono<AppEnv> | undefined;
-function tenantStack(deps: AppDeps): OpenAPIHono<AppEnv> {
-  if (stack) return stack;
-  stack = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  stack.use('*', requestContext(deps));
-  stack.use('*', safetyHeaders());
-  stack.use('*', csrfProtection());
-  stack.onError(onError);
-  stack.notFound(onNotFound);
-  stack.use('*', resolveTenant());
-  stack.route('/', authRoutes());
-  stack.route('/', staffRoutes());
-  return stack;
-}
 
 function call(
   slug: TenantSlug,
@@ -50,14 +25,12 @@ function call(
   const headers = new Headers({ host, origin: `http://${host}` });
   if (cookie) headers.set('cookie', cookie);
   if (init.body !== undefined) headers.set('content-type', 'application/json');
-  const bindings: AppBindings = { basePath: '', tenantSlug: slug, secure: false };
-  return tenantStack(t.deps).fetch(
+  return t.app.fetch(
     new Request(`http://${host}${path}`, {
       method: init.method ?? 'GET',
       headers,
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     }),
-    bindings,
   );
 }
 
