@@ -116,6 +116,12 @@ describe('agency console API: security cases for every route', () => {
       body: { operatorEmail: 's@v.vn', reason: 'kiểm tra', hours: 1 },
     },
     { method: 'DELETE', path: '/api/admin/support-grants/sgr_doesnotexist' },
+    { method: 'GET', path: '/api/admin/oidc-settings' },
+    {
+      method: 'PUT',
+      path: '/api/admin/oidc-settings',
+      body: { issuer: 'https://id.example.vn', clientId: 'x', clientSecret: 'y', displayName: 'VNeID' },
+    },
   ];
 
   it('refuses no session (401), a citizen (403), a wrong role (403) and another tenant’s admin (401), changing nothing', async () => {
@@ -219,5 +225,37 @@ describe('API keys as credentials', () => {
     expect((await withKey('/api/admin/audit', key, hostOf(tenantB))).status).toBe(401);
     await call(`/api/admin/api-keys/${apiKey.id}`, cookies.admin ?? '', { method: 'DELETE' });
     expect((await withKey('/api/admin/audit', key)).status).toBe(401);
+  });
+});
+
+describe('national identity provider settings', () => {
+  it('are validated, saved, read back without the client secret, and audited', async () => {
+    const admin = cookies.admin ?? '';
+    expect(await readJson(await call('/api/admin/oidc-settings', admin))).toEqual({ settings: null });
+    const bad = await call('/api/admin/oidc-settings', admin, {
+      method: 'PUT',
+      body: { issuer: 'not a url', clientId: '', clientSecret: 's', displayName: '' },
+    });
+    expect(bad.status).toBe(400);
+    const secret = 'client-secret-that-must-not-come-back';
+    const saved = await call('/api/admin/oidc-settings', admin, {
+      method: 'PUT',
+      body: {
+        issuer: 'https://id.example.vn',
+        clientId: 'motcua-da-nang',
+        clientSecret: secret,
+        displayName: 'VNeID',
+      },
+    });
+    expect(saved.status).toBe(200);
+    const read = await call('/api/admin/oidc-settings', admin);
+    const text = await read.text();
+    expect(JSON.parse(text)).toEqual({
+      settings: { issuer: 'https://id.example.vn', clientId: 'motcua-da-nang', displayName: 'VNeID' },
+    });
+    expect(text).not.toContain(secret);
+    const audit = await readJson(await call('/api/admin/audit?limit=5', admin));
+    expect(audit.rows.map((r: { action: string }) => r.action)).toContain('settings.oidc_updated');
+    expect(JSON.stringify(audit)).not.toContain(secret);
   });
 });

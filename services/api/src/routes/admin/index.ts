@@ -4,13 +4,17 @@ import {
   checkAuditChain,
   createApiKey,
   createSupportGrant,
+  getOidcSettings,
   listApiKeys,
   listSupportGrants,
   readAuditLog,
   revokeApiKey,
   revokeSupportGrant,
+  setOidcSettings,
 } from '@motcua/auth';
+import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { isDevelopmentDomain } from '../auth/oidc.ts';
 import { json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
@@ -192,6 +196,38 @@ const revokeGrant = createRoute({
   responses: { 200: json(z.object({ grant: Grant }), 'Revoked.'), ...errorResponses(401, 403, 404) },
 });
 
+const OidcSettings = z
+  .object({
+    issuer: z.string().openapi({ example: 'https://sso.dichvucong.gov.vn' }),
+    clientId: z.string(),
+    redirectUri: z.string().optional(),
+    displayName: z.string().openapi({ example: 'VNeID' }),
+  })
+  .openapi('OidcSettings');
+const getOidc = createRoute({
+  method: 'get',
+  path: '/api/admin/oidc-settings',
+  tags: ['Agency console'],
+  summary: 'The national identity provider citizens sign in with (never the client secret)',
+  responses: {
+    200: json(z.object({ settings: OidcSettings.nullable() }), 'The settings, or null when none are set.'),
+    ...errorResponses(401, 403),
+  },
+});
+const putOidc = createRoute({
+  method: 'put',
+  path: '/api/admin/oidc-settings',
+  tags: ['Agency console'],
+  summary: 'Set the national identity provider (OpenID Connect) for citizen sign-in',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: OidcSettings.extend({ clientSecret: z.string() }) } },
+    },
+  },
+  responses: { 200: json(z.object({ settings: OidcSettings }), 'Saved.'), ...errorResponses(400, 401, 403) },
+});
+
 export function adminRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(listKeys, async (c) => {
@@ -225,6 +261,14 @@ export function adminRoutes() {
   );
   app.openapi(revokeGrant, async (c) =>
     c.json({ grant: toGrant(await revokeSupportGrant(await staffContext(c), c.req.valid('param').id)) }, 200),
+  );
+  const oidcContext = async (c: Context<AppEnv>) => ({
+    ...(await staffContext(c)),
+    allowHttp: isDevelopmentDomain(c.get('deps').env.PLATFORM_DOMAIN),
+  });
+  app.openapi(getOidc, async (c) => c.json({ settings: await getOidcSettings(await oidcContext(c)) }, 200));
+  app.openapi(putOidc, async (c) =>
+    c.json({ settings: await setOidcSettings(await oidcContext(c), c.req.valid('json')) }, 200),
   );
   return app;
 }

@@ -93,7 +93,7 @@ function signInContext(c: Context<AppEnv>): OidcSignInContext {
  * (RFC 6761: localhost, .localhost, .test): local development and tests. A dedicated setting
  * in env.ts belongs here once deployments need another rule.
  */
-function isDevelopmentDomain(domain: string): boolean {
+export function isDevelopmentDomain(domain: string): boolean {
   return ['localhost', 'test'].some((name) => domain === name || domain.endsWith(`.${name}`));
 }
 
