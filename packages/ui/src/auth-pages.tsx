@@ -1,3 +1,6 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+// The sign-in, second-factor, registration, password-reset and account pages: plain forms that
+// work without JavaScript, with an error summary linking to each field and messages tied to it.
 import { type AuthStringKey, authText, roleName } from './auth-strings.ts';
 import { Field, Form, type FormError, Frame } from './forms.tsx';
 import type { Locale } from './i18n.ts';

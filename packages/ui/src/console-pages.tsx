@@ -1,3 +1,8 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+// The agency admin's console pages for identity and access: staff, API keys, the audit trail,
+// accepting an invitation and enrolling a TOTP authenticator. Plain forms that work without
+// JavaScript, with an error summary linking to each field and messages tied to it.
+import type { Child } from 'hono/jsx';
 import { type AuthPageBase, authHref } from './auth-pages.tsx';
 import { authText, roleName } from './auth-strings.ts';
 import { type ConsoleStringKey, consoleText } from './console-strings.ts';
@@ -18,6 +23,25 @@ function Frame(props: Parameters<typeof SharedFrame>[0] & { back?: boolean }) {
     </p>
   ) : undefined;
   return <SharedFrame {...rest} before={before} />;
+}
+
+/** A data table with a caption for screen readers and column headers. */
+function ConsoleTable(props: { caption: string; headers: string[]; children?: Child }) {
+  return (
+    <div class="table-wrap">
+      <table class="console-table">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.headers.map((header) => (
+              <th scope="col">{header}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
 }
 
 const dateTime = (locale: Locale, date: Date | null) =>
@@ -132,79 +156,74 @@ export function StaffPage(page: StaffPageProps) {
       ) : null}
       <p>{say(page, 'staffIntro')}</p>
       {page.staff.length ? (
-        <div class="table-wrap">
-          <table class="console-table">
-            <caption class="visually-hidden">{say(page, 'staffTitle')}</caption>
-            <thead>
+        <ConsoleTable
+          caption={say(page, 'staffTitle')}
+          headers={[
+            say(page, 'name'),
+            say(page, 'email'),
+            say(page, 'role'),
+            say(page, 'unit'),
+            say(page, 'status'),
+            say(page, 'change'),
+          ]}
+        >
+          {page.staff.map((s) => {
+            const failed = page.failedRow === s.id && rowErrors.length > 0;
+            const errorId = `row-${s.id}-error`;
+            return (
               <tr>
-                <th scope="col">{say(page, 'name')}</th>
-                <th scope="col">{say(page, 'email')}</th>
-                <th scope="col">{say(page, 'role')}</th>
-                <th scope="col">{say(page, 'unit')}</th>
-                <th scope="col">{say(page, 'status')}</th>
-                <th scope="col">{say(page, 'change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.staff.map((s) => {
-                const failed = page.failedRow === s.id && rowErrors.length > 0;
-                const errorId = `row-${s.id}-error`;
-                return (
-                  <tr>
-                    <th scope="row">{s.fullName}</th>
-                    <td>{s.email}</td>
-                    <td>{roleName(page.locale, s.role)}</td>
-                    <td>{s.unitId ?? '—'}</td>
-                    <td>{say(page, statusKey[s.status])}</td>
-                    <td>
-                      <form
-                        method="post"
-                        action={authHref(page, `/console/staff/${encodeURIComponent(s.id)}`)}
-                        class="row-form"
-                        novalidate
-                      >
-                        {failed ? (
-                          <p id={errorId} class="error-message">
-                            <span class="visually-hidden">{authText(page.locale, 'errorPrefix')} </span>
-                            {rowErrors.map((e) => e.message).join(' ')}
-                          </p>
-                        ) : null}
-                        <label for={`role-${s.id}`} class="visually-hidden">
-                          {`${say(page, 'roleFor')} ${s.fullName}`}
+                <th scope="row">{s.fullName}</th>
+                <td>{s.email}</td>
+                <td>{roleName(page.locale, s.role)}</td>
+                <td>{s.unitId ?? '—'}</td>
+                <td>{say(page, statusKey[s.status])}</td>
+                <td>
+                  <form
+                    method="post"
+                    action={authHref(page, `/console/staff/${encodeURIComponent(s.id)}`)}
+                    class="row-form"
+                    novalidate
+                  >
+                    {failed ? (
+                      <p id={errorId} class="error-message">
+                        <span class="visually-hidden">{authText(page.locale, 'errorPrefix')} </span>
+                        {rowErrors.map((e) => e.message).join(' ')}
+                      </p>
+                    ) : null}
+                    <label for={`role-${s.id}`} class="visually-hidden">
+                      {`${say(page, 'roleFor')} ${s.fullName}`}
+                    </label>
+                    <Select
+                      id={`role-${s.id}`}
+                      name="role"
+                      options={roles}
+                      value={s.role}
+                      describedBy={failed ? errorId : undefined}
+                    />
+                    {s.status === 'invited' ? null : (
+                      <>
+                        <label for={`status-${s.id}`} class="visually-hidden">
+                          {`${say(page, 'statusFor')} ${s.fullName}`}
                         </label>
                         <Select
-                          id={`role-${s.id}`}
-                          name="role"
-                          options={roles}
-                          value={s.role}
+                          id={`status-${s.id}`}
+                          name="status"
+                          options={statuses}
+                          value={s.status}
                           describedBy={failed ? errorId : undefined}
                         />
-                        {s.status === 'invited' ? null : (
-                          <>
-                            <label for={`status-${s.id}`} class="visually-hidden">
-                              {`${say(page, 'statusFor')} ${s.fullName}`}
-                            </label>
-                            <Select
-                              id={`status-${s.id}`}
-                              name="status"
-                              options={statuses}
-                              value={s.status}
-                              describedBy={failed ? errorId : undefined}
-                            />
-                          </>
-                        )}
-                        <button type="submit" class="button secondary">
-                          {say(page, 'save')}
-                          <span class="visually-hidden"> {s.fullName}</span>
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                      </>
+                    )}
+                    <button type="submit" class="button secondary">
+                      {say(page, 'save')}
+                      <span class="visually-hidden"> {s.fullName}</span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            );
+          })}
+        </ConsoleTable>
       ) : (
         <p>{say(page, 'noStaff')}</p>
       )}
@@ -300,53 +319,48 @@ export function ApiKeysPage(page: ApiKeysPageProps) {
       ) : null}
       <p>{say(page, 'apiKeysIntro')}</p>
       {page.keys.length ? (
-        <div class="table-wrap">
-          <table class="console-table">
-            <caption class="visually-hidden">{say(page, 'apiKeysTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{say(page, 'keyName')}</th>
-                <th scope="col">{say(page, 'keyPrefix')}</th>
-                <th scope="col">{say(page, 'keyMode')}</th>
-                <th scope="col">{say(page, 'keyPermissions')}</th>
-                <th scope="col">{say(page, 'keyCreated')}</th>
-                <th scope="col">{say(page, 'keyLastUsed')}</th>
-                <th scope="col">{say(page, 'status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.keys.map((k) => (
-                <tr>
-                  <th scope="row">{k.name}</th>
-                  <td>
-                    <code>{k.prefix}</code>
-                  </td>
-                  <td>{say(page, k.mode === 'live' ? 'modeLive' : 'modeTest')}</td>
-                  <td>{k.permissions.join(', ')}</td>
-                  <td>{dateTime(page.locale, k.createdAt)}</td>
-                  <td>{dateTime(page.locale, k.lastUsedAt)}</td>
-                  <td>
-                    {k.revokedAt ? (
-                      `${say(page, 'keyRevoked')} ${dateTime(page.locale, k.revokedAt)}`
-                    ) : (
-                      <form
-                        method="post"
-                        action={authHref(page, `/console/api-keys/${encodeURIComponent(k.id)}/revoke`)}
-                        class="row-form"
-                      >
-                        {say(page, 'keyActive')}{' '}
-                        <button type="submit" class="button warning">
-                          {say(page, 'revoke')}
-                          <span class="visually-hidden"> {k.name}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ConsoleTable
+          caption={say(page, 'apiKeysTitle')}
+          headers={[
+            say(page, 'keyName'),
+            say(page, 'keyPrefix'),
+            say(page, 'keyMode'),
+            say(page, 'keyPermissions'),
+            say(page, 'keyCreated'),
+            say(page, 'keyLastUsed'),
+            say(page, 'status'),
+          ]}
+        >
+          {page.keys.map((k) => (
+            <tr>
+              <th scope="row">{k.name}</th>
+              <td>
+                <code>{k.prefix}</code>
+              </td>
+              <td>{say(page, k.mode === 'live' ? 'modeLive' : 'modeTest')}</td>
+              <td>{k.permissions.join(', ')}</td>
+              <td>{dateTime(page.locale, k.createdAt)}</td>
+              <td>{dateTime(page.locale, k.lastUsedAt)}</td>
+              <td>
+                {k.revokedAt ? (
+                  `${say(page, 'keyRevoked')} ${dateTime(page.locale, k.revokedAt)}`
+                ) : (
+                  <form
+                    method="post"
+                    action={authHref(page, `/console/api-keys/${encodeURIComponent(k.id)}/revoke`)}
+                    class="row-form"
+                  >
+                    {say(page, 'keyActive')}{' '}
+                    <button type="submit" class="button warning">
+                      {say(page, 'revoke')}
+                      <span class="visually-hidden"> {k.name}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ConsoleTable>
       ) : (
         <p>{say(page, 'noKeys')}</p>
       )}

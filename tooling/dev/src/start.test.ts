@@ -84,6 +84,10 @@ describe('npm start', () => {
       ['/t/da-nang/', '*/*'],
       ['/t/da-nang/', 'text/html'],
       ['/docs', '*/*'],
+      // Pages from packages/ui, rendered by the same tsx runtime `npm start` uses.
+      ['/t/da-nang/sign-in', 'text/html'],
+      ['/t/da-nang/register?lang=en', 'text/html'],
+      ['/t/da-nang/accept-invitation?token=x.y', 'text/html'],
     ]) {
       const res = await fetch(`${base}${path}`, { headers: { accept } });
       expect(res.status, `${path} (${accept}): ${first.output().slice(-2000)}`).toBe(200);
