@@ -12,11 +12,12 @@ import {
   staffUsers,
 } from '@motcua/db/tenant';
 import { LimitExceededError, ValidationError } from '@motcua/domain';
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from './audit.ts';
-import { checkPassword, hashPassword } from './passwords.ts';
-import { newSessionCredentials, parseSessionToken, secretMatches } from './sessions.ts';
+import { assertAcceptablePassword, burnToken, findValidToken } from './one-time-tokens.ts';
+import { hashPassword } from './passwords.ts';
+import { newSessionCredentials, parseSessionToken } from './sessions.ts';
 import { accountKey, addressKey } from './throttle-keys.ts';
 
 const minute = 60_000;
@@ -249,19 +250,8 @@ async function readToken(
   secret: string,
   now: Date,
 ): Promise<Claim | undefined> {
-  const [row] = await db
-    .select({
-      secretHash: oneTimeTokens.secretHash,
-      principalKind: oneTimeTokens.principalKind,
-      principalId: oneTimeTokens.principalId,
-      expiresAt: oneTimeTokens.expiresAt,
-      usedAt: oneTimeTokens.usedAt,
-    })
-    .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.id, tokenId), eq(oneTimeTokens.purpose, 'password_reset')));
-  // A wrong secret leaves the token alone: knowing an id must not let anyone burn a link.
-  if (!row || !secretMatches(row.secretHash, secret)) return undefined;
-  if (row.usedAt !== null || row.expiresAt.getTime() <= now.getTime()) return undefined;
+  const row = await findValidToken(db, { id: tokenId, secret, purpose: 'password_reset' }, now);
+  if (!row) return undefined;
   if (row.principalKind === 'staff') {
     const [staff] = await db
       .select({ email: staffUsers.email, fullName: staffUsers.fullName, status: staffUsers.status })
@@ -300,24 +290,11 @@ export async function confirmPasswordReset(
     readToken(db, parsed.id, parsed.secret, now),
   );
   if (!claim) throw invalidToken();
-  const problems = checkPassword(password, { email: claim.email, name: claim.fullName });
-  if (problems.length > 0) {
-    throw new ValidationError(
-      'Choose another password.',
-      problems.map((p) => ({ path: 'password', code: p.code, message: p.message })),
-    );
-  }
+  assertAcceptablePassword(password, { email: claim.email, name: claim.fullName });
   // Hashed outside the unit of work: argon2 is slow and needs no rows locked.
   const passwordHash = await hashPassword(password);
   await withTenant(ctx.database, ctx.slug, async (db) => {
-    // Guarded by used_at and expires_at, so two concurrent uses cannot both win.
-    const burned = await db
-      .update(oneTimeTokens)
-      .set({ usedAt: now })
-      .where(
-        and(eq(oneTimeTokens.id, parsed.id), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)),
-      )
-      .returning({ id: oneTimeTokens.id });
+    const burned = await burnToken(db, parsed.id, now);
     const updated =
       claim.kind === 'staff'
         ? await db
@@ -331,7 +308,7 @@ export async function confirmPasswordReset(
             .where(eq(citizens.id, claim.id))
             .returning({ id: citizens.id });
     // Thrown inside the unit of work, so that nothing of it commits.
-    if (burned.length === 0 || updated.length === 0) throw invalidToken();
+    if (!burned || updated.length === 0) throw invalidToken();
     await db
       .delete(oneTimeTokens)
       .where(

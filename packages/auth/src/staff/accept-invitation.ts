@@ -1,13 +1,14 @@
 // Accepting an invitation: the invited person proves the emailed link, chooses a password
 // (the policy applies) and becomes active; the link is burned in the same unit of work.
 import { type Database, type TenantDb, type TenantSlug, withTenant } from '@motcua/db';
-import { oneTimeTokens, staffUsers } from '@motcua/db/tenant';
+import { staffUsers } from '@motcua/db/tenant';
 import { ValidationError } from '@motcua/domain';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
-import { checkPassword, hashPassword } from '../passwords.ts';
-import { parseSessionToken, secretMatches } from '../sessions.ts';
+import { assertAcceptablePassword, burnToken, findValidToken } from '../one-time-tokens.ts';
+import { hashPassword } from '../passwords.ts';
+import { parseSessionToken } from '../sessions.ts';
 import { parseInput, trace } from './staff-view.ts';
 
 export interface AcceptInvitationContext {
@@ -41,24 +42,8 @@ interface Invitee {
 
 /** The invited person behind a usable token, or undefined: unknown id, wrong secret, used, expired, no longer invited. */
 async function readInvitation(db: TenantDb, tokenId: string, secret: string, now: Date) {
-  const [row] = await db
-    .select({
-      secretHash: oneTimeTokens.secretHash,
-      principalId: oneTimeTokens.principalId,
-      expiresAt: oneTimeTokens.expiresAt,
-      usedAt: oneTimeTokens.usedAt,
-    })
-    .from(oneTimeTokens)
-    .where(
-      and(
-        eq(oneTimeTokens.id, tokenId),
-        eq(oneTimeTokens.purpose, 'invitation'),
-        eq(oneTimeTokens.principalKind, 'staff'),
-      ),
-    );
-  // A wrong secret leaves the token alone: knowing an id must not let anyone burn a link.
-  if (!row || !secretMatches(row.secretHash, secret)) return undefined;
-  if (row.usedAt !== null || row.expiresAt.getTime() <= now.getTime()) return undefined;
+  const row = await findValidToken(db, { id: tokenId, secret, purpose: 'invitation' }, now);
+  if (row?.principalKind !== 'staff') return undefined;
   const [staff] = await db
     .select({ id: staffUsers.id, email: staffUsers.email, fullName: staffUsers.fullName })
     .from(staffUsers)
@@ -88,31 +73,18 @@ export async function acceptInvitation(
   );
   if (!invitee) throw invalidToken();
   const name = fullName ?? invitee.fullName;
-  const problems = checkPassword(password, { email: invitee.email, name });
-  if (problems.length > 0) {
-    throw new ValidationError(
-      'Choose another password.',
-      problems.map((p) => ({ path: 'password', code: p.code, message: p.message })),
-    );
-  }
+  assertAcceptablePassword(password, { email: invitee.email, name: name });
   // Hashed outside the unit of work: argon2 is slow and needs no rows locked.
   const passwordHash = await hashPassword(password);
   await withTenant(ctx.database, ctx.slug, async (db) => {
-    // Guarded by used_at and expires_at, so two concurrent uses cannot both win.
-    const burned = await db
-      .update(oneTimeTokens)
-      .set({ usedAt: now })
-      .where(
-        and(eq(oneTimeTokens.id, parsed.id), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)),
-      )
-      .returning({ id: oneTimeTokens.id });
+    const burned = await burnToken(db, parsed.id, now);
     const updated = await db
       .update(staffUsers)
       .set({ passwordHash, status: 'active', fullName: name })
       .where(and(eq(staffUsers.id, invitee.id), eq(staffUsers.status, 'invited')))
       .returning({ id: staffUsers.id });
     // Thrown inside the unit of work, so that nothing of it commits.
-    if (burned.length === 0 || updated.length === 0) throw invalidToken();
+    if (!burned || updated.length === 0) throw invalidToken();
     await recordAudit(db, {
       actor: `staff:${invitee.id}`,
       action: 'staff.invitation_accepted',
