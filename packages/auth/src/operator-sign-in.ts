@@ -127,7 +127,7 @@ async function checkCode(ctx: OperatorAuthContext, validation: OperatorSessionVa
   if (claimed.length !== 1) {
     await recordFailure(scope, attempt);
     await audit(ctx, `operator:${validation.operator.id}`, 'ops.totp_failed');
-    throw new UnauthenticatedError('The code is not correct.');
+    throw new UnauthenticatedError('The code is not correct.', undefined, 'wrong_code');
   }
   await clearFailures(scope, { email: validation.operator.email });
 }

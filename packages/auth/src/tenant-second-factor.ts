@@ -95,7 +95,7 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
         ip: ctx.ip,
       }),
     );
-    throw new UnauthenticatedError('The code is not correct.');
+    throw new UnauthenticatedError('The code is not correct.', undefined, 'wrong_code');
   }
   await clearFailures(scope, { email: principal.email });
 }

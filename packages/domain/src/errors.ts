@@ -28,7 +28,11 @@ export class NotFoundError extends DomainError {
 /** No valid credentials or session; never says which part was wrong. */
 export class UnauthenticatedError extends DomainError {
   override name = 'UnauthenticatedError';
-  readonly code = 'unauthenticated';
+  readonly code: string;
+  constructor(message: string, details?: unknown, code = 'unauthenticated') {
+    super(message, details);
+    this.code = code;
+  }
 }
 
 export class ConflictError extends DomainError {

@@ -88,7 +88,6 @@ const authStrings = {
     vi: 'Tài khoản chưa đăng ký ứng dụng xác thực. Hãy liên hệ quản trị của cơ quan.',
     en: 'This account has no authenticator app yet. Please contact your agency administrator.',
   },
-  errSignInFirst: { vi: 'Hãy đăng nhập bằng mật khẩu trước.', en: 'Sign in with your password first.' },
   errTooMany: {
     vi: 'Bạn đã thử quá nhiều lần. Hãy đợi một lúc rồi thử lại.',
     en: 'Too many attempts. Wait a while and try again.',

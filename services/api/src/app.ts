@@ -25,7 +25,23 @@ import { validationHook } from './routes/validation-hook.ts';
 export interface MotcuaApp {
   /** `server` is what @hono/node-server passes: the Node request, for the client address. */
   fetch(request: Request, server?: { incoming?: { socket?: { remoteAddress?: string } } }): Promise<Response>;
+  /** Every route the two apps answer (middleware left out): what the route-security test walks. */
+  routes: readonly AppRoute[];
 }
+
+export interface AppRoute {
+  app: 'tenant' | 'platform';
+  method: string;
+  path: string;
+}
+
+const routeTable = (app: 'tenant' | 'platform', hono: { routes: { method: string; path: string }[] }) => {
+  const seen = new Set<string>();
+  return hono.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => ({ app, method: r.method, path: r.path }))
+    .filter((r) => !seen.has(`${r.method} ${r.path}`) && Boolean(seen.add(`${r.method} ${r.path}`)));
+};
 
 function baseApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -71,6 +87,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   const suffix = `.${domain}`;
 
   return {
+    routes: [...routeTable('tenant', tenantApp), ...routeTable('platform', platformApp)],
     fetch(request, server) {
       const url = new URL(request.url);
       const connection = {

@@ -1,11 +1,11 @@
 // Test helpers for the API (imported from tests only): an app wired to the run's real
-// PostgreSQL and S3 servers and to an SMTP server of its own, and the shared security checks
-// every operator route gets.
+// PostgreSQL and S3 servers and to an SMTP server of its own. The security cases every
+// protected route gets are in security-cases.ts.
 import { randomBytes } from 'node:crypto';
 import { migratePlatform } from '@motcua/db';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import type {} from '@motcua/testing/provided';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp, type MotcuaApp } from './app.ts';
 import type { AppDeps } from './context.ts';
 import { apiEnvSchema } from './env.ts';
@@ -78,49 +78,6 @@ export function useTestApp(): TestApp {
     while (harness.deps.background.size > 0) await Promise.allSettled([...harness.deps.background]);
   };
   return harness;
-}
-
-/**
- * The security cases every operator route must pass: no token, a wrong token, the token sent
- * another way, and the right token on a tenant host are all refused, and `watchSlug`'s row
- * (the tenant the route would touch or create) does not change.
- */
-export async function expectOperatorRouteSecured(
-  t: TestApp,
-  {
-    method,
-    path,
-    body,
-    watchSlug,
-    tenantHost,
-  }: {
-    method: string;
-    path: string;
-    body?: unknown;
-    watchSlug: string;
-    /** The host of an active tenant: the operator API must not answer there. */
-    tenantHost: string;
-  },
-): Promise<void> {
-  const snapshot = () =>
-    t.deps.database.sql`select id, status, updated_at from platform.tenants where slug = ${watchSlug}`;
-  const before = await snapshot();
-  const init = (authorization?: string) => {
-    const headers = new Headers({ 'content-type': 'application/json' });
-    if (authorization) headers.set('authorization', authorization);
-    return { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
-  };
-  const none = await t.request(path, init());
-  expect(none.status, `${method} ${path} without a token`).toBe(401);
-  expect(await none.json()).toMatchObject({ error: { code: 'unauthorized' } });
-  const wrong = await t.request(path, init(`Bearer ${t.token}x`));
-  expect(wrong.status, `${method} ${path} with a wrong token`).toBe(401);
-  const basic = await t.request(path, init(`Basic ${Buffer.from(`ops:${t.token}`).toString('base64')}`));
-  expect(basic.status, `${method} ${path} with the token as basic auth`).toBe(401);
-  const onTenantHost = await t.request(path, { ...init(`Bearer ${t.token}`), host: tenantHost });
-  expect(onTenantHost.status, `${method} ${path} on a tenant host`).toBe(404);
-  await t.settle();
-  expect(await snapshot()).toEqual(before);
 }
 
 /** A response body as parsed JSON; the tests assert its shape. */

@@ -2,7 +2,7 @@ import { createTotpSecret, hashPassword } from '@motcua/auth';
 import { newId, type TenantSlug, tenantNames, withTenant } from '@motcua/db';
 import { citizens, staffUsers } from '@motcua/db/tenant';
 import { testSlug } from '@motcua/db/testing';
-import { provisionTenant, suspendTenant } from '@motcua/provisioning';
+import { provisionTenant } from '@motcua/provisioning';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,13 +65,7 @@ beforeAll(async () => {
     });
   }
   await addPerson(tenantA, 'admin', 'admin@a.vn');
-  await addPerson(tenantA, 'reception', 'reception@a.vn');
-  await addPerson(tenantA, 'citizen', 'citizen@a.vn');
-  await addPerson(tenantB, 'admin', 'admin@b.vn');
   cookies.admin = await session(tenantA, 'admin@a.vn');
-  cookies.reception = await session(tenantA, 'reception@a.vn');
-  cookies.citizen = await session(tenantA, 'citizen@a.vn');
-  cookies.otherTenantAdmin = await session(tenantB, 'admin@b.vn');
 });
 
 const call = (
@@ -91,76 +85,6 @@ const call = (
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
 };
-
-async function keyCount() {
-  return (
-    await withTenant(t.deps.database, tenantA, (db) => db.execute('select count(*)::int as n from api_keys'))
-  )[0]?.n;
-}
-
-describe('agency console API: security cases for every route', () => {
-  const routes = [
-    { method: 'GET', path: '/api/admin/api-keys' },
-    {
-      method: 'POST',
-      path: '/api/admin/api-keys',
-      body: { name: 'x', mode: 'test', permissions: ['dossiers.read'] },
-    },
-    { method: 'DELETE', path: '/api/admin/api-keys/key_doesnotexist' },
-    { method: 'GET', path: '/api/admin/audit' },
-    { method: 'GET', path: '/api/admin/audit/verify' },
-    { method: 'GET', path: '/api/admin/support-grants' },
-    {
-      method: 'POST',
-      path: '/api/admin/support-grants',
-      body: { operatorEmail: 's@v.vn', reason: 'kiểm tra', hours: 1 },
-    },
-    { method: 'DELETE', path: '/api/admin/support-grants/sgr_doesnotexist' },
-    { method: 'GET', path: '/api/admin/oidc-settings' },
-    {
-      method: 'PUT',
-      path: '/api/admin/oidc-settings',
-      body: { issuer: 'https://id.example.vn', clientId: 'x', clientSecret: 'y', displayName: 'VNeID' },
-    },
-  ];
-
-  it('refuses no session (401), a citizen (403), a wrong role (403) and another tenant’s admin (401), changing nothing', async () => {
-    const before = await keyCount();
-    for (const route of routes) {
-      const as = (cookie: string) => call(route.path, cookie, { method: route.method, body: route.body });
-      expect((await as('')).status, `${route.method} ${route.path} without a session`).toBe(401);
-      expect((await as(cookies.citizen ?? '')).status, `${route.path} as a citizen`).toBe(403);
-      expect((await as(cookies.reception ?? '')).status, `${route.path} as reception`).toBe(403);
-      expect((await as(cookies.otherTenantAdmin ?? '')).status, `${route.path} with tenant B's admin`).toBe(
-        401,
-      );
-    }
-    expect(await keyCount()).toBe(before);
-  });
-
-  it('answers a suspended tenant with 503 for every route', async () => {
-    const slug = testSlug('ads');
-    await provisionTenant(t.deps.provisioning, {
-      slug,
-      name: 'UBND tạm ngừng',
-      kind: 'province',
-      adminEmail: 'x@s.vn',
-      actor: 'test',
-    });
-    await addPerson(slug, 'admin', 'admin@s.vn');
-    const cookie = await session(slug, 'admin@s.vn');
-    await suspendTenant(t.deps.provisioning, slug, 'test');
-    t.deps.tenants.invalidate(slug);
-    for (const route of routes) {
-      const res = await call(route.path, cookie, {
-        method: route.method,
-        body: route.body,
-        host: hostOf(slug),
-      });
-      expect(res.status, route.path).toBe(503);
-    }
-  });
-});
 
 describe('API keys and the audit trail', () => {
   it('creates a key shown once, lists it without the secret, revokes it, and audits both', async () => {

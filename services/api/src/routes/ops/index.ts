@@ -21,6 +21,7 @@ export function opsRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openAPIRegistry.registerComponent('securitySchemes', 'opsToken', { type: 'http', scheme: 'bearer' });
   // Only the tenant routes: /api/ops/auth/* is mounted beside this app and must stay reachable.
+  app.use('/tenants/:slug/export', opsAuth('tenants.manage'));
   app.use('/tenants', opsAuth());
   app.use('/tenants/*', opsAuth());
   return app

@@ -182,8 +182,11 @@ export function authPageRoutes() {
       await verifyTenantSecondFactor({ ...verbContext(c), token: sessionToken(c) }, { code });
       return redirectTo(c, base, '/account');
     } catch (error) {
-      const known = sessionToken(c) ? 'errWrongCode' : 'errSignInFirst';
-      const { status, errors } = shownError(c, base.locale, error, { unauthenticated: known });
+      // No password step behind this form (signed out, expired, another site's cookie): start over.
+      if (error instanceof UnauthenticatedError && error.code !== 'wrong_code') {
+        return redirectTo(c, base, '/sign-in');
+      }
+      const { status, errors } = shownError(c, base.locale, error, { unauthenticated: 'errWrongCode' });
       return c.html(<TotpPage {...base} errors={errors} />, status);
     }
   });
