@@ -125,6 +125,7 @@ export {
   inviteStaffInput,
 } from './staff/invite-staff.ts';
 export { listStaff } from './staff/list-staff.ts';
+export { listUnitChoices, type UnitChoice } from './staff/list-units.ts';
 export { resendInvitation, sendFirstAdminInvitation } from './staff/resend-invitation.ts';
 export { invitationPolicy, type StaffView } from './staff/staff-view.ts';
 export { type UpdateStaffInput, updateStaff, updateStaffInput } from './staff/update-staff.ts';

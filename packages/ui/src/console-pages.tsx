@@ -130,7 +130,9 @@ export interface StaffPageProps extends ConsolePageBase {
   changed?: boolean;
   /** The row whose change failed: its errors are shown next to it. */
   failedRow?: string;
-  values?: { email?: string; fullName?: string; role?: string };
+  values?: { email?: string; fullName?: string; role?: string; unitId?: string };
+  /** Units a person can be limited to; none chosen means the whole agency. */
+  units: { id: string; name: string }[];
 }
 
 export function StaffPage(page: StaffPageProps) {
@@ -139,9 +141,16 @@ export function StaffPage(page: StaffPageProps) {
     ['active', say(page, 'statusActive')],
     ['disabled', say(page, 'statusDisabled')],
   ];
+  const unitOptions: [string, string][] = [
+    ['', say(page, 'wholeAgency')],
+    ...page.units.map((u) => [u.id, u.name] as [string, string]),
+  ];
+  const unitName = (id: string | null) =>
+    id ? (page.units.find((u) => u.id === id)?.name ?? id) : say(page, 'wholeAgency');
   const rowErrors = page.failedRow ? (page.errors ?? []) : [];
   const inviteErrors = page.failedRow ? [] : page.errors;
   const roleError = inviteErrors?.find((e) => e.field === 'role');
+  const unitError = inviteErrors?.find((e) => e.field === 'unitId');
   return (
     <Frame {...page} title={say(page, 'staffTitle')} path="/console/staff" back>
       {page.invited ? (
@@ -175,7 +184,7 @@ export function StaffPage(page: StaffPageProps) {
                 <th scope="row">{s.fullName}</th>
                 <td>{s.email}</td>
                 <td>{roleName(page.locale, s.role)}</td>
-                <td>{s.unitId ?? '—'}</td>
+                <td>{unitName(s.unitId)}</td>
                 <td>{say(page, statusKey[s.status])}</td>
                 <td>
                   <form
@@ -198,6 +207,16 @@ export function StaffPage(page: StaffPageProps) {
                       name="role"
                       options={roles}
                       value={s.role}
+                      describedBy={failed ? errorId : undefined}
+                    />
+                    <label for={`unit-${s.id}`} class="visually-hidden">
+                      {`${say(page, 'unitFor')} ${s.fullName}`}
+                    </label>
+                    <Select
+                      id={`unit-${s.id}`}
+                      name="unitId"
+                      options={unitOptions}
+                      value={s.unitId ?? ''}
                       describedBy={failed ? errorId : undefined}
                     />
                     {s.status === 'invited' ? null : (
@@ -259,6 +278,21 @@ export function StaffPage(page: StaffPageProps) {
             value={page.values?.role ?? 'specialist'}
             describedBy={roleError ? 'role-error' : undefined}
             invalid={Boolean(roleError)}
+          />
+        </div>
+        <div class={unitError ? 'field field-error' : 'field'}>
+          <label for="unitId">{say(page, 'unit')}</label>
+          <p id="unitId-hint" class="hint">
+            {say(page, 'unitHint')}
+          </p>
+          <ErrorMessage locale={page.locale} id="unitId-error" error={unitError} />
+          <Select
+            id="unitId"
+            name="unitId"
+            options={unitOptions}
+            value={page.values?.unitId ?? ''}
+            describedBy={unitError ? 'unitId-hint unitId-error' : 'unitId-hint'}
+            invalid={Boolean(unitError)}
           />
         </div>
       </Form>

@@ -29,6 +29,12 @@ const consoleStrings = {
   email: { vi: 'Địa chỉ email', en: 'Email address' },
   role: { vi: 'Vai trò', en: 'Role' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
+  unitFor: { vi: 'Đơn vị của', en: 'Unit of' },
+  wholeAgency: { vi: 'Toàn cơ quan', en: 'Whole agency' },
+  unitHint: {
+    vi: 'Giới hạn người này trong hồ sơ của một đơn vị, hoặc để “Toàn cơ quan”.',
+    en: 'Limit this person to one unit’s dossiers, or leave “Whole agency”.',
+  },
   status: { vi: 'Trạng thái', en: 'Status' },
   change: { vi: 'Thay đổi', en: 'Change' },
   save: { vi: 'Lưu', en: 'Save' },

@@ -1,6 +1,6 @@
 import { createTotpSecret, hashPassword } from '@motcua/auth';
 import { newId, type TenantSlug, withTenant } from '@motcua/db';
-import { citizens, staffUsers } from '@motcua/db/tenant';
+import { citizens, staffUsers, units } from '@motcua/db/tenant';
 import { createTestTenant } from '@motcua/db/testing';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
@@ -264,6 +264,68 @@ describe('console pages', () => {
     expect(refusedHtml).toContain('You cannot demote or disable yourself');
     expect(refusedHtml).toContain(`<a href="#role-${self}">`);
     expect(refusedHtml).toContain(`aria-describedby="row-${self}-error"`);
+  });
+
+  it('limits a person to a unit when inviting and per row, and refuses another agency’s unit', async () => {
+    const unit = async (tenant: TenantSlug, name: string) => {
+      const id = newId('uni');
+      await withTenant(t.deps.database, tenant, (db) =>
+        db.insert(units).values({ id, code: id.slice(-8), name, kind: 'department' }),
+      );
+      return id;
+    };
+    const justice = await unit(slug, 'Phòng Tư pháp');
+    const culture = await unit(slug, 'Phòng Văn hoá - Thông tin');
+    const elsewhere = await unit(await createTestTenant(t.deps.database), 'Phòng của cơ quan khác');
+    const unitOf = async (email: string) =>
+      (
+        await withTenant(t.deps.database, slug, (db) =>
+          db
+            .select({ id: staffUsers.id, unitId: staffUsers.unitId })
+            .from(staffUsers)
+            .where(eq(staffUsers.email, email)),
+        )
+      )[0];
+
+    const form = await (await admin.go('/console/staff')).text();
+    expect(form).toContain('<label for="unitId">Đơn vị</label>');
+    expect(form).toContain(`<option value="${justice}">Phòng Tư pháp</option>`);
+    const foreign = await admin.post('/console/staff/invite?lang=en', {
+      email: 'donvi@example.vn',
+      fullName: 'Đặng Thị Đơn Vị',
+      role: 'specialist',
+      unitId: elsewhere,
+    });
+    expect(foreign.status).toBe(400);
+    const foreignHtml = await foreign.text();
+    expect(foreignHtml).toContain('<a href="#unitId">');
+    expect(foreignHtml).toContain('Choose a unit that is still in use');
+    expect(await unitOf('donvi@example.vn')).toBeUndefined();
+
+    const invited = await admin.post('/console/staff/invite', {
+      email: 'donvi@example.vn',
+      fullName: 'Đặng Thị Đơn Vị',
+      role: 'specialist',
+      unitId: justice,
+    });
+    expect(invited.status).toBe(303);
+    const person = await unitOf('donvi@example.vn');
+    expect(person?.unitId).toBe(justice);
+    const list = await (await admin.go('/console/staff')).text();
+    expect(list).toContain('<td>Phòng Tư pháp</td>');
+
+    const moved = await admin.post(`/console/staff/${person?.id}`, { role: 'specialist', unitId: culture });
+    expect(moved.status).toBe(303);
+    expect((await unitOf('donvi@example.vn'))?.unitId).toBe(culture);
+    const refused = await admin.post(`/console/staff/${person?.id}`, {
+      role: 'specialist',
+      unitId: elsewhere,
+    });
+    expect(refused.status).toBe(400);
+    expect((await unitOf('donvi@example.vn'))?.unitId).toBe(culture);
+    const whole = await admin.post(`/console/staff/${person?.id}`, { role: 'specialist', unitId: '' });
+    expect(whole.status).toBe(303);
+    expect((await unitOf('donvi@example.vn'))?.unitId).toBeNull();
   });
 
   it('shows a new API key once, never in the list, and revokes it', async () => {

@@ -16,6 +16,7 @@ import {
   inviteStaff,
   listApiKeys,
   listStaff,
+  listUnitChoices,
   type Permission,
   readAuditLog,
   revokeApiKey,
@@ -214,7 +215,11 @@ export function consolePageRoutes() {
     ctx: AuthContext,
     extra: Partial<Parameters<typeof StaffPage>[0]> = {},
     status: ContentfulStatusCode = 200,
-  ) => c.html(<StaffPage {...base} {...extra} staff={await listStaff(ctx)} />, status);
+  ) =>
+    c.html(
+      <StaffPage {...base} {...extra} staff={await listStaff(ctx)} units={await listUnitChoices(ctx)} />,
+      status,
+    );
 
   app.get('/console/staff', async (c) => {
     const base = page(c);
@@ -231,10 +236,15 @@ export function consolePageRoutes() {
     const g = await gate(c, base, 'staff.manage');
     if (g.response) return g.response;
     const fields = await form(c);
-    const values = { email: one(fields.email), fullName: one(fields.fullName), role: one(fields.role) };
+    const values = {
+      email: one(fields.email),
+      fullName: one(fields.fullName),
+      role: one(fields.role),
+      unitId: one(fields.unitId),
+    };
     try {
       const deps = { send: queueEmail(c), linkBase: linkBase(c), siteName: c.get('tenant').name };
-      const staff = await inviteStaff(g.ctx, values, deps);
+      const staff = await inviteStaff(g.ctx, { ...values, unitId: values.unitId || null }, deps);
       return redirectTo(c, base, `/console/staff?invited=${encodeURIComponent(staff.email)}`);
     } catch (error) {
       const { status, errors } = shownError(c, base.locale, error);
@@ -249,8 +259,10 @@ export function consolePageRoutes() {
     const fields = await form(c);
     const role = one(fields.role);
     const status = one(fields.status);
+    // The unit select is always sent: an empty choice means the whole agency.
+    const unitId = fields.unitId === undefined ? {} : { unitId: one(fields.unitId) || null };
     try {
-      await updateStaff(g.ctx, { id, ...(role ? { role } : {}), ...(status ? { status } : {}) });
+      await updateStaff(g.ctx, { id, ...(role ? { role } : {}), ...(status ? { status } : {}), ...unitId });
       return redirectTo(c, base, '/console/staff?changed=1');
     } catch (error) {
       const shown = shownError(c, base.locale, error);
