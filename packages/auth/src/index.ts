@@ -82,6 +82,7 @@ export {
   staffPermissions,
   staffRolePermissions,
 } from './permissions.ts';
+export { looksLikePhone, normalisePhone } from './phone.ts';
 export { checkAuditChain, readAuditLog } from './read-audit-log.ts';
 export { type RegisterContext, registerCitizen, registerCitizenInput } from './register-citizen.ts';
 export { revokeApiKey } from './revoke-api-key.ts';
@@ -101,7 +102,14 @@ export {
   sessionKinds,
   sessionPolicies,
 } from './sessions.ts';
-export { type SecondFactor, type SignInInput, signInInput, wrongCredentials } from './sign-in-input.ts';
+export {
+  parseTenantSignIn,
+  type SecondFactor,
+  type SignInInput,
+  signInInput,
+  tenantSignInInput,
+  wrongCredentials,
+} from './sign-in-input.ts';
 export { signInToTenant, type TenantSignInContext, type TenantSignInResult } from './sign-in-to-tenant.ts';
 export {
   beginOidcSignIn,

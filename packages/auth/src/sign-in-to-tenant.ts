@@ -1,13 +1,14 @@
-// Password sign-in on an agency's host, for its staff and its citizens. The answer never
+// Password sign-in on an agency's host, for its staff and its citizens (by email, or by
+// mobile number for citizens who registered with one). The answer never
 // says whether the account exists; failures are throttled per account and per address in
 // PostgreSQL; every attempt leaves an audit row in the same unit of work as its effect.
 import { type Database, type TenantSlug, withTenant } from '@motcua/db';
 import { citizens, staffUsers } from '@motcua/db/tenant';
 import { LimitExceededError, UnauthenticatedError } from '@motcua/domain';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from './audit.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import { parseSignIn, type SecondFactor, wrongCredentials } from './sign-in-input.ts';
+import { parseTenantSignIn, type SecondFactor, type TenantLogin, wrongCredentials } from './sign-in-input.ts';
 import { createTenantSession } from './tenant-sessions.ts';
 import { checkThrottle, clearFailures, recordFailure } from './throttle.ts';
 
@@ -33,8 +34,17 @@ interface Candidate {
   totpEnrolled: boolean;
 }
 
-async function findCandidate(ctx: TenantSignInContext, email: string): Promise<Candidate | undefined> {
+async function findCandidate(ctx: TenantSignInContext, login: TenantLogin): Promise<Candidate | undefined> {
   return withTenant(ctx.database, ctx.slug, async (db) => {
+    if (login.phone !== undefined) {
+      // Only citizens sign in by phone; staff accounts are email accounts.
+      const [citizen] = await db
+        .select({ id: citizens.id, passwordHash: citizens.passwordHash })
+        .from(citizens)
+        .where(eq(citizens.phone, login.phone));
+      return citizen ? { kind: 'citizen' as const, role: null, totpEnrolled: false, ...citizen } : undefined;
+    }
+    const { email } = login;
     const [staff] = await db
       .select({
         id: staffUsers.id,
@@ -69,9 +79,9 @@ function secondFactorFor(candidate: Candidate): SecondFactor {
 }
 
 export async function signInToTenant(ctx: TenantSignInContext, input: unknown): Promise<TenantSignInResult> {
-  const { email, password } = parseSignIn(input);
+  const { login, name, password } = parseTenantSignIn(input);
   const scope = { realm: 'tenant' as const, database: ctx.database, slug: ctx.slug };
-  const attempt = { email, ...(ctx.ip ? { ip: ctx.ip } : {}) };
+  const attempt = { email: name, ...(ctx.ip ? { ip: ctx.ip } : {}) };
   const throttle = await checkThrottle(scope, attempt);
   if (!throttle.allowed) {
     throw new LimitExceededError(
@@ -79,7 +89,7 @@ export async function signInToTenant(ctx: TenantSignInContext, input: unknown): 
       throttle.retryAfterSeconds,
     );
   }
-  const candidate = await findCandidate(ctx, email);
+  const candidate = await findCandidate(ctx, login);
   const valid = candidate?.passwordHash
     ? await verifyPassword(candidate.passwordHash, password)
     : await verifyAgainstDummy(password);
@@ -96,7 +106,7 @@ export async function signInToTenant(ctx: TenantSignInContext, input: unknown): 
     );
     throw new UnauthenticatedError(wrongCredentials);
   }
-  await clearFailures(scope, { email });
+  await clearFailures(scope, { email: name });
   const secondFactor = secondFactorFor(candidate);
   const { token, session } = await createTenantSession(ctx.database, ctx.slug, {
     kind: candidate.kind,

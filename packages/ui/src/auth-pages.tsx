@@ -41,8 +41,7 @@ export function SignInPage(page: AuthPageBase & { email?: string; registered?: b
         <Field
           locale={page.locale}
           name="email"
-          type="email"
-          label={text(page, 'email')}
+          label={text(page, 'emailOrPhone')}
           value={page.email ?? ''}
           autocomplete="username"
           errors={page.errors}
@@ -86,7 +85,7 @@ export function TotpPage(page: AuthPageBase) {
   );
 }
 
-export function RegisterPage(page: AuthPageBase & { email?: string; fullName?: string }) {
+export function RegisterPage(page: AuthPageBase & { email?: string; phone?: string; fullName?: string }) {
   const consentError = page.errors?.find((e) => e.field === 'consent');
   const described = ['consent-text', consentError ? 'consent-error' : ''].filter(Boolean).join(' ');
   return (
@@ -106,7 +105,17 @@ export function RegisterPage(page: AuthPageBase & { email?: string; fullName?: s
           type="email"
           label={text(page, 'email')}
           value={page.email ?? ''}
+          hint={text(page, 'contactHint')}
           autocomplete="email"
+          errors={page.errors}
+        />
+        <Field
+          locale={page.locale}
+          name="phone"
+          type="tel"
+          label={text(page, 'phone')}
+          value={page.phone ?? ''}
+          autocomplete="tel"
           errors={page.errors}
         />
         <Field
@@ -205,9 +214,13 @@ export function ResetConfirmPage(page: AuthPageBase & { token: string; done?: bo
 export interface AccountPageProps extends AuthPageBase {
   fullName: string;
   email: string | null;
+  /** +84… as stored; shown as a Vietnamese reader writes it, 0912 345 678. */
+  phone?: string | null;
   kind: 'staff' | 'citizen';
   role: string | null;
 }
+
+const localPhone = (phone: string) => `0${phone.slice(3)}`.replace(/^(\d{4})(\d{3})(\d{3})$/, '$1 $2 $3');
 
 export function AccountPage(page: AccountPageProps) {
   return (
@@ -219,6 +232,12 @@ export function AccountPage(page: AccountPageProps) {
           <>
             <dt>{text(page, 'email')}</dt>
             <dd>{page.email}</dd>
+          </>
+        ) : null}
+        {page.phone ? (
+          <>
+            <dt>{text(page, 'phone')}</dt>
+            <dd>{localPhone(page.phone)}</dd>
           </>
         ) : null}
         <dt>{text(page, 'kind')}</dt>

@@ -5,10 +5,16 @@ import type { Locale } from './i18n.ts';
 const authStrings = {
   signInTitle: { vi: 'Đăng nhập', en: 'Sign in' },
   signInIntro: {
-    vi: 'Đăng nhập bằng địa chỉ email và mật khẩu của bạn.',
-    en: 'Sign in with your email address and password.',
+    vi: 'Đăng nhập bằng địa chỉ email hoặc số điện thoại di động đã đăng ký, và mật khẩu của bạn.',
+    en: 'Sign in with the email address or mobile number you registered, and your password.',
   },
   email: { vi: 'Địa chỉ email', en: 'Email address' },
+  emailOrPhone: { vi: 'Email hoặc số điện thoại di động', en: 'Email address or mobile number' },
+  phone: { vi: 'Số điện thoại di động', en: 'Mobile number' },
+  contactHint: {
+    vi: 'Nhập email, số điện thoại di động, hoặc cả hai. Bạn sẽ dùng một trong hai để đăng nhập.',
+    en: 'Give an email address, a mobile number, or both. You will sign in with either.',
+  },
   password: { vi: 'Mật khẩu', en: 'Password' },
   newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
   passwordHint: {
@@ -71,6 +77,14 @@ const authStrings = {
   errEmail: {
     vi: 'Nhập địa chỉ email đúng dạng, ví dụ ten@example.vn',
     en: 'Enter an email address in the right format, like name@example.vn',
+  },
+  errPhone: {
+    vi: 'Nhập số điện thoại di động Việt Nam gồm 10 chữ số, ví dụ 0912 345 678',
+    en: 'Enter a Vietnamese mobile number of 10 digits, like 0912 345 678',
+  },
+  errEmailOrPhone: {
+    vi: 'Nhập email đúng dạng hoặc số điện thoại di động, ví dụ ten@example.vn hoặc 0912 345 678',
+    en: 'Enter an email address or a mobile number, like name@example.vn or 0912 345 678',
   },
   errPasswordMissing: { vi: 'Nhập mật khẩu', en: 'Enter your password' },
   errWrongCredentials: {

@@ -1,7 +1,7 @@
 import { createTotpSecret, hashPassword } from '@motcua/auth';
 import { newId, type TenantSlug, withTenant } from '@motcua/db';
-import { auditLog, staffUsers } from '@motcua/db/tenant';
-import { testSlug } from '@motcua/db/testing';
+import { auditLog, citizens, staffUsers } from '@motcua/db/tenant';
+import { createTestTenant, testSlug } from '@motcua/db/testing';
 import { provisionTenant, suspendTenant } from '@motcua/provisioning';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
@@ -181,6 +181,68 @@ describe('tenant sign-in', () => {
       identityVerified: false,
       permissions: [],
     });
+  });
+
+  it('registers and signs in a citizen by mobile number, in any common spelling, on that agency only', async () => {
+    const slug = await createTestTenant(t.deps.database);
+    const b = browser(hostOf(slug));
+    const register = (body: Record<string, unknown>) =>
+      b.call('/api/auth/register', {
+        method: 'POST',
+        body: { fullName: 'Lê Văn C', password, consent: true, ...body },
+      });
+    const people = () =>
+      withTenant(t.deps.database, slug, (db) =>
+        db.select({ email: citizens.email, phone: citizens.phone }).from(citizens),
+      );
+
+    const landline = await register({ phone: '0236 3822 222' });
+    expect(landline.status).toBe(400);
+    expect((await readJson(landline)).error.details).toEqual([
+      { path: 'phone', message: 'Not a Vietnamese mobile number.' },
+    ]);
+    const neither = await register({});
+    expect(neither.status).toBe(400);
+    expect((await readJson(neither)).error.details.map((d: { path: string }) => d.path)).toEqual(['email']);
+    expect(await people()).toEqual([]);
+
+    expect((await register({ phone: '0912 345 678' })).status).toBe(202);
+    expect(await people()).toEqual([{ email: null, phone: '+84912345678' }]);
+    // The same number spelled another way is the same account: same answer, nothing created.
+    const again = await register({ phone: '+84 912.345.678', email: 'khac@example.vn' });
+    expect(again.status).toBe(202);
+    expect(await people()).toEqual([{ email: null, phone: '+84912345678' }]);
+
+    for (const body of [
+      { phone: '84912345678', password },
+      { email: '0912-345-678', password },
+    ]) {
+      const signedIn = await browser(hostOf(slug)).call('/api/auth/sign-in', { method: 'POST', body });
+      expect(signedIn.status, JSON.stringify(body)).toBe(200);
+      expect(await readJson(signedIn)).toMatchObject({ signedIn: true, principal: { kind: 'citizen' } });
+    }
+    const wrong = await b.call('/api/auth/sign-in', {
+      method: 'POST',
+      body: { phone: '0912345678', password: 'x' },
+    });
+    expect(wrong.status).toBe(401);
+    const unknown = await b.call('/api/auth/sign-in', {
+      method: 'POST',
+      body: { phone: '0987654321', password },
+    });
+    expect(unknown.status).toBe(401);
+    expect(await readJson(unknown)).toEqual(await readJson(wrong));
+    const malformed = await b.call('/api/auth/sign-in', {
+      method: 'POST',
+      body: { email: '0912 34', password },
+    });
+    expect(malformed.status).toBe(400);
+    // Another agency has no such citizen.
+    const elsewhere = await browser(hostOf(tenantB)).call('/api/auth/sign-in', {
+      method: 'POST',
+      body: { phone: '0912345678', password },
+    });
+    expect(elsewhere.status).toBe(401);
   });
 
   it('limits registrations per address and tenant (429 with Retry-After)', async () => {

@@ -3,10 +3,25 @@ import { z } from '@hono/zod-openapi';
 
 export const SignInBody = z
   .object({
-    email: z.string().openapi({ example: 'reception@da-nang.demo.motcua.vn' }),
+    email: z.string().optional().openapi({
+      description: 'An email address, or a citizen’s mobile number typed in the same box.',
+      example: 'reception@da-nang.demo.motcua.vn',
+    }),
+    phone: z.string().optional().openapi({
+      description: 'A citizen’s Vietnamese mobile number, instead of `email`.',
+      example: '0912 345 678',
+    }),
     password: z.string().openapi({ example: 'MotcuaDemo-2026' }),
   })
   .openapi('SignIn');
+
+/** Operators always sign in with an email address. */
+export const OperatorSignInBody = z
+  .object({
+    email: z.string().openapi({ example: 'owner@ops.demo.motcua.vn' }),
+    password: z.string().openapi({ example: 'MotcuaDemo-2026' }),
+  })
+  .openapi('OperatorSignIn');
 
 export const SignedIn = z
   .object({
@@ -22,7 +37,11 @@ export const CodeBody = z.object({ code: z.string().openapi({ example: '123456' 
 
 export const RegisterBody = z
   .object({
-    email: z.string().openapi({ example: 'nguyenvana@example.vn' }),
+    email: z.string().optional().openapi({ example: 'nguyenvana@example.vn' }),
+    phone: z.string().optional().openapi({
+      description: 'A Vietnamese mobile number; give it, `email`, or both.',
+      example: '0912345678',
+    }),
     fullName: z.string().openapi({ example: 'Nguyễn Văn A' }),
     password: z.string(),
     consent: z

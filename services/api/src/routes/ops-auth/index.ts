@@ -17,7 +17,7 @@ import { UnauthenticatedError } from '@motcua/domain';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../../context.ts';
-import { CodeBody, SignInBody } from '../auth/schema.ts';
+import { CodeBody, OperatorSignInBody } from '../auth/schema.ts';
 import { body, json, Ok } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
@@ -27,7 +27,7 @@ const signIn = createRoute({
   path: '/sign-in',
   tags: ['Operators'],
   summary: 'Operator sign-in with email and password; a TOTP code follows',
-  request: body(SignInBody),
+  request: body(OperatorSignInBody),
   responses: {
     200: json(
       z.object({ signedIn: z.literal(false), totp: z.enum(['required', 'enrolment_required']) }),

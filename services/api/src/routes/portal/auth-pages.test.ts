@@ -225,6 +225,30 @@ describe('sign-in pages', () => {
     );
   });
 
+  it('registers with a mobile number instead of an email, and signs in with it', async () => {
+    const slug = await createTestTenant(t.deps.database);
+    const b = browser(onHost(slug));
+    const page = await (await b.go('/register')).text();
+    expect(page).toContain('<label for="phone">Số điện thoại di động</label>');
+    expect(page).toMatch(/<input id="phone" name="phone" type="tel"/);
+    const details = { fullName: 'Hoàng Thị Dung', password, consent: 'yes' };
+    const wrong = await b.post('/register?lang=en', { ...details, email: '', phone: '0236 382 2222' });
+    expect(wrong.status).toBe(400);
+    const wrongHtml = await wrong.text();
+    expect(wrongHtml).toContain('<a href="#phone">Enter a Vietnamese mobile number of 10 digits');
+    expect(wrongHtml).toContain('value="0236 382 2222"');
+    const nothing = await b.post('/register?lang=en', { ...details, email: '', phone: '' });
+    expect(await nothing.text()).toContain('<a href="#email">Enter an email address or a mobile number');
+
+    const ok = await b.post('/register', { ...details, email: '', phone: '0388 123 456' });
+    expect(ok.headers.get('location')).toBe('/sign-in?registered=1');
+    const signIn = await b.post('/sign-in', { email: '0388123456', password });
+    expect(signIn.headers.get('location')).toBe('/account');
+    const account = await (await b.go('/account')).text();
+    expect(account).toContain('<dd>Hoàng Thị Dung</dd>');
+    expect(account).toContain('<dd>0388 123 456</dd>');
+  });
+
   it('answers a reset request the same for known and unknown addresses', async () => {
     const slug = await createTestTenant(t.deps.database);
     await addCitizen(slug, 'dung@example.vn');

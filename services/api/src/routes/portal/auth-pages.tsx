@@ -72,6 +72,7 @@ async function form(c: Ctx): Promise<Record<string, string>> {
 /** Field messages in the page's language; the verbs' own messages are English. */
 const fieldMessages: Record<string, AuthStringKey> = {
   email: 'errEmail',
+  phone: 'errPhone',
   fullName: 'errFullName',
   consent: 'errConsent',
   code: 'errCode',
@@ -94,6 +95,8 @@ function shownError(
   options: {
     unauthenticated?: AuthStringKey;
     password?: { value: string; email?: string; name?: string };
+    /** Messages for fields that mean something else on this form. */
+    fields?: Partial<Record<string, AuthStringKey>>;
   } = {},
 ): Shown {
   const say = (key: AuthStringKey) => authText(locale, key);
@@ -123,7 +126,7 @@ function shownError(
         continue;
       }
     }
-    const key = fieldMessages[field];
+    const key = options.fields?.[field] ?? fieldMessages[field];
     if (field === 'token') errors.push({ message: say('errResetLink') });
     else errors.push({ field, message: say(key ?? 'errInvalid') });
   }
@@ -159,7 +162,7 @@ export function authPageRoutes() {
       } as const;
       return redirectTo(c, base, next[result.secondFactor]);
     } catch (error) {
-      const { status, errors } = shownError(c, base.locale, error);
+      const { status, errors } = shownError(c, base.locale, error, { fields: { email: 'errEmailOrPhone' } });
       return c.html(<SignInPage {...base} email={email} errors={errors} />, status);
     }
   });
@@ -194,15 +197,19 @@ export function authPageRoutes() {
   app.get('/register', (c) => c.html(<RegisterPage {...page(c)} />));
   app.post('/register', async (c) => {
     const base = page(c);
-    const { email = '', fullName = '', password = '', consent } = await form(c);
+    const { email = '', phone = '', fullName = '', password = '', consent } = await form(c);
     try {
-      await registerCitizen(verbContext(c), { email, fullName, password, consent: consent === 'yes' });
+      await registerCitizen(verbContext(c), { email, phone, fullName, password, consent: consent === 'yes' });
       return redirectTo(c, base, '/sign-in?registered=1');
     } catch (error) {
       const { status, errors } = shownError(c, base.locale, error, {
         password: { value: password, email, name: fullName },
+        fields: { email: 'errEmailOrPhone' },
       });
-      return c.html(<RegisterPage {...base} email={email} fullName={fullName} errors={errors} />, status);
+      return c.html(
+        <RegisterPage {...base} email={email} phone={phone} fullName={fullName} errors={errors} />,
+        status,
+      );
     }
   });
 
@@ -270,6 +277,7 @@ export function authPageRoutes() {
         {...base}
         fullName={principal.fullName}
         email={principal.email}
+        phone={principal.kind === 'citizen' ? principal.phone : null}
         kind={principal.kind}
         role={principal.kind === 'staff' ? principal.role : null}
       />,
