@@ -35,6 +35,13 @@ export const serverEnv = z.object({
     .default('localhost'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MOTCUA_OPS_TOKEN: z.string().min(24, 'the bootstrap operator token must be at least 24 characters'),
+  /**
+   * How many reverse proxies (TLS terminators, load balancers) stand in front of the API. With
+   * N > 0 the client address is the N-th address from the right of X-Forwarded-For and the
+   * scheme is the nearest proxy's X-Forwarded-Proto (for Secure cookies and https links); with
+   * 0 both headers are ignored, since anyone can send them.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 export const databaseEnv = z.object({

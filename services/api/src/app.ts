@@ -55,6 +55,28 @@ function baseApp(deps: AppDeps) {
 }
 
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+const headerList = (value: string | null) =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/**
+ * Whether the client reached us over https, and from where: from the socket, or, behind
+ * `hops` trusted proxies, from what the nearest proxy forwarded (never from headers alone
+ * when no proxy is configured: a client could claim anything).
+ */
+function connectionOf(request: Request, url: URL, socketIp: string | undefined, hops: number) {
+  let secure = url.protocol === 'https:';
+  let clientIp = socketIp;
+  if (hops > 0) {
+    const proto = headerList(request.headers.get('x-forwarded-proto')).at(-1);
+    if (proto) secure = proto.toLowerCase() === 'https';
+    clientIp = headerList(request.headers.get('x-forwarded-for')).at(-hops) ?? socketIp;
+  }
+  return { secure, ...(clientIp ? { clientIp } : {}) };
+}
 const pathTenant = /^\/t\/([^/]+)(\/.*)?$/;
 
 export function createApp(deps: AppDeps): MotcuaApp {
@@ -85,17 +107,13 @@ export function createApp(deps: AppDeps): MotcuaApp {
 
   const domain = deps.env.PLATFORM_DOMAIN;
   const suffix = `.${domain}`;
+  const proxyHops = deps.env.TRUST_PROXY_HOPS;
 
   return {
     routes: [...routeTable('tenant', tenantApp), ...routeTable('platform', platformApp)],
     fetch(request, server) {
       const url = new URL(request.url);
-      const connection = {
-        secure: url.protocol === 'https:',
-        ...(server?.incoming?.socket?.remoteAddress
-          ? { clientIp: server.incoming.socket.remoteAddress }
-          : {}),
-      };
+      const connection = connectionOf(request, url, server?.incoming?.socket?.remoteAddress, proxyHops);
       const host = (request.headers.get('host') ?? url.host).replace(/:\d+$/, '').toLowerCase();
       const isPlatformHost = host === domain || host === 'localhost' || ipv4.test(host) || host === '[::1]';
       if (!isPlatformHost) {

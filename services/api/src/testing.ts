@@ -29,7 +29,8 @@ export interface TestApp {
   settle(): Promise<void>;
 }
 
-export function useTestApp(): TestApp {
+/** `env` adds or overrides configuration for this file's app (e.g. TRUST_PROXY_HOPS). */
+export function useTestApp(options: { env?: Record<string, string> } = {}): TestApp {
   const token = randomBytes(24).toString('hex');
   const logLines: string[] = [];
   const harness = { logLines, token } as TestApp;
@@ -48,6 +49,7 @@ export function useTestApp(): TestApp {
       S3_BUCKET: 'motcua-api-test',
       LOG_LEVEL: 'debug',
       SMTP_URL: harness.mail.url,
+      ...options.env,
     });
     const deps = await createDeps(
       env,
