@@ -1,0 +1,2 @@
+// Printable documents (PDF) and QR codes.
+export {};
