@@ -1,7 +1,21 @@
 // Prefixed, time-sortable ids: `ten_01jq7v9x3k8m2c4r6t8w0y2a4c`.
 import { randomBytes } from 'node:crypto';
 
-export const idPrefixes = ['ten', 'dom', 'opr', 'run', 'aud', 'uni', 'usr', 'exp', 'sgr'] as const;
+export const idPrefixes = [
+  'ten',
+  'dom',
+  'opr',
+  'run',
+  'aud',
+  'uni',
+  'usr',
+  'exp',
+  'sgr',
+  'prc',
+  'prv',
+  'dos',
+  'doc',
+] as const;
 export type IdPrefix = (typeof idPrefixes)[number];
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case

@@ -7,3 +7,6 @@ export * from './sessions.ts';
 export * from './settings.ts';
 export * from './staff-users.ts';
 export * from './units.ts';
+export * from './dossiers.ts';
+export * from './outbox.ts';
+export * from './procedures.ts';

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Side effects of a state change (emails now; webhooks later), written in the same unit of work
+ * as the change and delivered by the worker at least once. `dedupeKey` makes a retried verb
+ * write one message, and the worker sends with it as the Message-ID so a redelivery is one
+ * message in the recipient's inbox.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The failure's kind only (never the message, which may hold personal data). */
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_key').on(t.dedupeKey),
+    index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`sent_at is null`),
+  ],
+);
+
+/**
+ * Answers to mutations sent with an `Idempotency-Key`: a retry with the same key and body gets
+ * the first answer back; the same key with another body is refused.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: jsonb('body').$type<unknown>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('idempotency_keys_principal_key').on(t.principal, t.key)],
+);
+
+/** The agency's own days off and working days, over the national calendar. */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  date: text('date').primaryKey(),
+  kind: text('kind', { enum: ['off', 'working'] }).notNull(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
