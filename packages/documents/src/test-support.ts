@@ -1,0 +1,117 @@
+// Shared by the tests only: sample data, a seeded random source and a PDF reader.
+import { extractText, getDocumentProxy } from 'unpdf';
+import type { FormBase } from './types.ts';
+
+/** 08:30 on 23 Nov 2026 in Vietnam. */
+export const MORNING_23_NOV = new Date('2026-11-23T01:30:00Z');
+
+export function sampleForm(): FormBase {
+  return {
+    agency: {
+      name: 'Ủy ban nhân dân thành phố Đà Nẵng',
+      unitName: 'Trung tâm Phục vụ hành chính công',
+      place: 'Đà Nẵng',
+    },
+    dossier: {
+      code: '000.00.13.H48-261123-0042',
+      procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+      applicantName: 'Nguyễn Thị Hường',
+      applicantAddress: '12 Lê Duẩn, phường Hải Châu, thành phố Đà Nẵng',
+      applicantPhone: '0905 123 456',
+      applicantEmail: 'huong.nguyen@example.vn',
+    },
+    issuedAt: MORNING_23_NOV,
+  };
+}
+
+export interface PdfText {
+  pages: string[];
+  /** Every page, whitespace collapsed to single spaces, so wrapped lines read as one. */
+  text: string;
+  title: string;
+  creationDate: string;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export async function readPdf(buffer: Buffer): Promise<PdfText> {
+  const pdf = await getDocumentProxy(new Uint8Array(buffer));
+  const { text } = await extractText(pdf, { mergePages: false });
+  const { info } = await pdf.getMetadata();
+  const record = info as Record<string, unknown>;
+  const pages = text.map(collapse);
+  return {
+    pages,
+    text: pages.join(' '),
+    title: String(record.Title ?? ''),
+    creationDate: String(record.CreationDate ?? ''),
+  };
+}
+
+export interface TextBox {
+  page: number;
+  x: number;
+  top: number;
+  width: number;
+  pageWidth: number;
+  pageHeight: number;
+  text: string;
+}
+
+/** Where each run of text sits, in points from the page's top-left corner. */
+export async function locateText(buffer: Buffer): Promise<TextBox[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(buffer));
+  const boxes: TextBox[] = [];
+  for (let page = 1; page <= pdf.numPages; page += 1) {
+    const proxy = await pdf.getPage(page);
+    const [, , pageWidth = 0, pageHeight = 0] = proxy.view;
+    const content = await proxy.getTextContent();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const x = Number(item.transform[4]);
+      const baseline = Number(item.transform[5]);
+      boxes.push({
+        page,
+        x,
+        top: pageHeight - baseline,
+        width: item.width,
+        pageWidth,
+        pageHeight,
+        text: item.str,
+      });
+    }
+  }
+  return boxes;
+}
+
+export function countOccurrences(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+/** mulberry32: a small seeded generator, so "random" cases are the same on every run. */
+export function createRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => {
+    const item = items[int(0, items.length - 1)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
+  };
+  const text = (alphabet: string, minLength: number, maxLength: number): string => {
+    const chars = [...alphabet];
+    return Array.from({ length: int(minLength, maxLength) }, () => pick(chars)).join('');
+  };
+  return { next, int, pick, text };
+}
+
+export const VIETNAMESE_ALPHABET =
+  'aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵĐƯƠ ';
