@@ -37,7 +37,11 @@ export class UnauthenticatedError extends DomainError {
 
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
-  readonly code = 'conflict';
+  readonly code: string;
+  constructor(message: string, details?: unknown, code = 'conflict') {
+    super(message, details);
+    this.code = code;
+  }
 }
 
 export class ForbiddenError extends DomainError {

@@ -1,1 +1,4 @@
+export * from './calendar/index.ts';
+export * from './dossier/index.ts';
 export * from './errors.ts';
+export * from './procedure/index.ts';

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth/index.ts';
 import { oidcRoutes } from './routes/auth/oidc.ts';
 import { passwordResetRoutes } from './routes/auth/password-reset.ts';
 import { consolePageRoutes } from './routes/console/index.tsx';
+import { dossierRoutes } from './routes/dossiers/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { opsAuthRoutes } from './routes/ops-auth/index.ts';
 import { authPageRoutes } from './routes/portal/auth-pages.tsx';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', passwordResetRoutes());
   tenantApp.route('/', adminRoutes());
   tenantApp.route('/', staffRoutes());
+  tenantApp.route('/', dossierRoutes());
   tenantApp.route('/', portalRoutes());
   tenantApp.route('/', authPageRoutes());
   tenantApp.route('/', consolePageRoutes());

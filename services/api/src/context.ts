@@ -20,6 +20,8 @@ export interface AppDeps {
   tenants: TenantResolver;
   /** Background work started by a request (provisioning runs); tests and shutdown await it. */
   background: Set<Promise<unknown>>;
+  /** What "now" is for deadlines and codes: the system clock, or a test's fixed one. */
+  clock: () => Date;
 }
 
 /** Set by the dispatcher before a request reaches the tenant app. */

@@ -102,6 +102,20 @@ export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, bo
   );
 }
 
+/**
+ * drizzle's "Failed query" errors carry the statement's parameters (names, addresses, ids):
+ * the log keeps the statement and drops what was bound to it.
+ */
+function withoutQueryParameters(text: string): string {
+  return text.replace(/\nparams: [^\n]*/g, '\nparams: [redacted]');
+}
+
+/** The PostgreSQL error code behind a failed query (e.g. 23502), which says what broke without data. */
+function pgCode(error: Error): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
 export function onError(error: Error, c: Context<AppEnv>) {
   const mapped = mapError(error);
   if (error instanceof LimitExceededError && error.retryAfterSeconds !== undefined) {
@@ -110,8 +124,9 @@ export function onError(error: Error, c: Context<AppEnv>) {
   if (mapped && mapped.status < 500) return renderError(c, mapped.status, mapped.body);
   c.get('logger')?.error('request failed', {
     error: error.name,
-    message: error.message,
-    stack: error.stack,
+    message: withoutQueryParameters(error.message),
+    stack: withoutQueryParameters(error.stack ?? ''),
+    ...(pgCode(error) ? { pgCode: pgCode(error) } : {}),
   });
   return renderError(
     c,

@@ -34,7 +34,9 @@ export type Audience =
   | { staff: readonly StaffRole[] }
   | { operators: readonly OperatorRole[] }
   /** Any signed-in person of the tenant: staff or citizen. */
-  | 'tenant-session';
+  | 'tenant-session'
+  /** Citizens only: every staff role is refused. */
+  | 'citizen';
 
 export interface ProtectedRoute {
   method: string;
@@ -253,6 +255,12 @@ export async function expectRouteSecured(t: TestApp, fixture: SecurityFixture, r
   const admitted: string[] = [];
   if (audience === 'tenant-session') {
     admitted.push(fixture.staff.admin, fixture.citizen);
+  } else if (audience === 'citizen') {
+    admitted.push(fixture.citizen);
+    for (const role of staffRoles) {
+      const res = await send(t, host, route, `${tenantCookie}=${fixture.staff[role]}`);
+      expectRefused(res, route, `as ${role}`, 'forbidden');
+    }
   } else {
     for (const role of staffRoles) {
       const token = fixture.staff[role];

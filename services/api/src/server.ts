@@ -49,6 +49,7 @@ export async function createDeps(
     metrics: createMetrics(),
     tenants: createTenantResolver(database),
     background: new Set(),
+    clock: () => new Date(),
   };
 }
 

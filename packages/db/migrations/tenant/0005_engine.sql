@@ -47,7 +47,7 @@ CREATE TABLE "dossiers" (
 	"supplement_from" text,
 	"fee_total" integer DEFAULT 0 NOT NULL,
 	"paid_at" timestamp with time zone,
-	"tracking_key_hash" text,
+	"tracking_key" text,
 	"submitted_at" timestamp with time zone,
 	"received_at" timestamp with time zone,
 	"due_at" timestamp with time zone,

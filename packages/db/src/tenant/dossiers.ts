@@ -40,8 +40,12 @@ export const dossiers = pgTable(
     /** Whole đồng, computed on the server from the procedure version. */
     feeTotal: integer('fee_total').notNull().default(0),
     paidAt: timestamp('paid_at', { withTimezone: true }),
-    /** SHA-256 of the tracking key printed on the receipt (the second factor of public tracking). */
-    trackingKeyHash: text('tracking_key_hash'),
+    /**
+     * Printed on the receipt beside the code: public tracking needs both, so codes, which are
+     * sequential, cannot be walked. Kept readable so a receipt can be printed again; it lets
+     * nobody act on the dossier.
+     */
+    trackingKey: text('tracking_key'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }),

@@ -4,6 +4,7 @@
 import { newId, parseSlug, withTenant } from '@motcua/db';
 import type { Tenant } from '@motcua/db/platform';
 import { settings, staffUsers, units } from '@motcua/db/tenant';
+import { seedStarterCatalog } from '@motcua/engine';
 import { and, eq } from 'drizzle-orm';
 import type { ProvisioningContext } from '../context.ts';
 import type { StepOutcome } from '../steps.ts';
@@ -47,8 +48,11 @@ export async function seedTenant(ctx: ProvisioningContext, tenant: Tenant): Prom
       .values(starterSettings(tenant))
       .onConflictDoNothing()
       .returning({ key: settings.key });
+    const procedureCount = await seedStarterCatalog(db);
     const unitCount = rootInserted.length + childrenInserted.length;
-    return { note: `${unitCount} units and ${settingsInserted.length} settings added` };
+    return {
+      note: `${unitCount} units, ${settingsInserted.length} settings and ${procedureCount} procedures added`,
+    };
   });
 }
 

@@ -7,7 +7,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { requireTenantSession } from '../auth/session.ts';
 
-async function resolveActor(c: Context<AppEnv>): Promise<Actor> {
+/** Whoever is behind the request: an integration's API key, or a signed-in staff member or citizen. */
+export async function requestActor(c: Context<AppEnv>): Promise<Actor> {
   const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer !== undefined) {
     if (!parseApiKey(bearer)) throw new UnauthenticatedError('The API key is not valid.');
@@ -16,8 +17,27 @@ async function resolveActor(c: Context<AppEnv>): Promise<Actor> {
     return apiKeyActor(key);
   }
   const { principal } = await requireTenantSession(c);
-  if (principal.kind !== 'staff') throw new ForbiddenError('This is for the agency’s staff.');
-  return { kind: 'staff', id: principal.id, role: principal.role };
+  return principal.kind === 'staff'
+    ? { kind: 'staff', id: principal.id, role: principal.role }
+    : { kind: 'citizen', id: principal.id };
+}
+
+async function resolveActor(c: Context<AppEnv>): Promise<Actor> {
+  const actor = await requestActor(c);
+  if (actor.kind === 'citizen') throw new ForbiddenError('This is for the agency’s staff.');
+  return actor;
+}
+
+/** The verbs' context for whoever is behind the request, citizens included, with the app's clock. */
+export async function actorContext(c: Context<AppEnv>): Promise<AuthContext & { now: () => Date }> {
+  return {
+    now: c.get('deps').clock,
+    database: c.get('deps').database,
+    slug: c.get('tenant').slug,
+    actor: await requestActor(c),
+    requestId: c.get('requestId'),
+    ...(c.env.clientIp ? { ip: c.env.clientIp } : {}),
+  };
 }
 
 export async function staffContext(c: Context<AppEnv>): Promise<AuthContext> {

@@ -1,0 +1,55 @@
+// One dossier with its timeline, for its citizen or for staff who may see it. A staff or
+// integration view of a citizen's dossier is written to the audit log in the same unit of work
+// (Law 91/2025: every view and export of personal data is logged).
+import { recordAudit } from '@motcua/auth';
+import { withTenant } from '@motcua/db';
+import { dossierEvents, dossiers } from '@motcua/db/tenant';
+import { NotFoundError } from '@motcua/domain';
+import { asc, eq } from 'drizzle-orm';
+import type { EngineContext } from '../context.ts';
+import { canSee } from './actor.ts';
+import { type DossierView, toDossierView } from './dossier-view.ts';
+
+export interface TimelineEntry {
+  action: string;
+  from: string;
+  to: string;
+  actor: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export async function getDossier(
+  ctx: EngineContext,
+  dossierId: string,
+): Promise<{ dossier: DossierView; timeline: TimelineEntry[] }> {
+  return withTenant(ctx.database, ctx.slug, async (db) => {
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
+    if (!row || !(await canSee(db, ctx.actor, row))) throw new NotFoundError('No such dossier.');
+    const events = await db
+      .select()
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, row.id))
+      .orderBy(asc(dossierEvents.id));
+    if (ctx.actor.kind !== 'citizen') {
+      await recordAudit(db, {
+        actor: ctx.actor,
+        action: 'dossier.viewed',
+        subject: row.id,
+        requestId: ctx.requestId ?? null,
+        ip: ctx.ip ?? null,
+      });
+    }
+    return {
+      dossier: toDossierView(row),
+      timeline: events.map((e) => ({
+        action: e.action,
+        from: e.fromState,
+        to: e.toState,
+        actor: e.actor,
+        at: e.at.toISOString(),
+        data: e.data,
+      })),
+    };
+  });
+}

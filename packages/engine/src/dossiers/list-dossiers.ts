@@ -1,0 +1,73 @@
+// Lists: a citizen's own dossiers, and the staff queue (filtered by state, procedure, due soon
+// or late, sorted by deadline), limited to the officer's unit when they have one.
+import { assertCan } from '@motcua/auth';
+import { withTenant } from '@motcua/db';
+import { dossiers, staffUsers } from '@motcua/db/tenant';
+import { dossierStates, ForbiddenError, ValidationError } from '@motcua/domain';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { type EngineContext, nowOf } from '../context.ts';
+import { type DossierView, toDossierView } from './dossier-view.ts';
+
+export async function listMyDossiers(ctx: EngineContext): Promise<DossierView[]> {
+  if (ctx.actor.kind !== 'citizen') throw new ForbiddenError('This list is a citizen’s own.');
+  const owner = ctx.actor.id;
+  const rows = await withTenant(ctx.database, ctx.slug, (db) =>
+    db
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.ownerId, owner))
+      .orderBy(desc(dossiers.createdAt))
+      .limit(200),
+  );
+  return rows.map(toDossierView);
+}
+
+export const queueFilter = z.object({
+  state: z.enum(dossierStates).optional(),
+  procedureCode: z.string().max(80).optional(),
+  /** `due_soon`: due within the next day; `late`: past due and not finished. */
+  due: z.enum(['due_soon', 'late']).optional(),
+  assignedToMe: z.coerce.boolean().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export async function listQueue(ctx: EngineContext, filter: unknown): Promise<DossierView[]> {
+  assertCan(ctx.actor, 'dossiers.read');
+  const parsed = queueFilter.safeParse(filter ?? {});
+  if (!parsed.success) {
+    throw new ValidationError(
+      'Some filters are not valid.',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  const f = parsed.data;
+  const now = nowOf(ctx);
+  const actor = ctx.actor;
+  return withTenant(ctx.database, ctx.slug, async (db) => {
+    const where: SQL[] = [ne(dossiers.state, 'draft')];
+    if (actor.kind === 'staff') {
+      const [me] = await db
+        .select({ unitId: staffUsers.unitId })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, actor.id));
+      if (me?.unitId) where.push(eq(dossiers.unitId, me.unitId));
+      if (f.assignedToMe) where.push(eq(dossiers.assigneeId, actor.id));
+    }
+    if (f.state) where.push(eq(dossiers.state, f.state));
+    if (f.procedureCode) where.push(eq(dossiers.procedureCode, f.procedureCode));
+    if (f.due) {
+      where.push(isNotNull(dossiers.dueAt), isNull(dossiers.finishedAt));
+      const soon = new Date(now.getTime() + 24 * 3_600_000);
+      if (f.due === 'late') where.push(lte(dossiers.dueAt, now));
+      else where.push(gt(dossiers.dueAt, now), lte(dossiers.dueAt, soon));
+    }
+    const rows = await db
+      .select()
+      .from(dossiers)
+      .where(and(...where))
+      .orderBy(asc(dossiers.dueAt), asc(dossiers.submittedAt))
+      .limit(f.limit);
+    return rows.map(toDossierView);
+  });
+}

@@ -1,0 +1,88 @@
+// Public tracking: the dossier code and the key printed on the receipt, nothing else. Codes are
+// sequential, so the key is what stops anyone from walking them; lookups are rate-limited per
+// client address, and a wrong key and an unknown code get the same answer.
+import { timingSafeEqual } from 'node:crypto';
+import { consumeRateLimit, type Database, type TenantSlug, withTenant } from '@motcua/db';
+import { dossierEvents, dossiers } from '@motcua/db/tenant';
+import {
+  type DossierState,
+  LimitExceededError,
+  NotFoundError,
+  nationalStatus,
+  ValidationError,
+} from '@motcua/domain';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+
+export const trackInput = z.object({
+  code: z.string().trim().min(10).max(60),
+  key: z
+    .string()
+    .trim()
+    .transform((k) => k.replaceAll(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(/^[A-Z2-9]{8}$/)),
+});
+
+export const trackingLimit = { limit: 30, windowSeconds: 60 };
+
+export interface TrackedDossier {
+  code: string;
+  procedureCode: string;
+  state: DossierState;
+  nationalStatus: number | null;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  /** What happened when, without who: the public sees no names. */
+  steps: { action: string; to: string; at: string }[];
+}
+
+const sameKey = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export async function trackDossier(
+  scope: { database: Database; slug: TenantSlug; ip?: string },
+  input: unknown,
+): Promise<TrackedDossier> {
+  const limit = await consumeRateLimit(
+    scope.database,
+    `track:${scope.slug}:${scope.ip ?? 'unknown'}`,
+    trackingLimit,
+  );
+  if (!limit.allowed) {
+    throw new LimitExceededError('Too many lookups. Try again in a minute.', limit.retryAfterSeconds);
+  }
+  const parsed = trackInput.safeParse(input);
+  if (!parsed.success) {
+    throw new ValidationError(
+      'Enter the dossier code and the tracking key printed on your receipt.',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  const { code, key } = parsed.data;
+  return withTenant(scope.database, scope.slug, async (db) => {
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+    if (!row?.trackingKey || !sameKey(row.trackingKey, key)) {
+      throw new NotFoundError('No dossier matches this code and key.');
+    }
+    const events = await db
+      .select({ action: dossierEvents.action, to: dossierEvents.toState, at: dossierEvents.at })
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, row.id))
+      .orderBy(asc(dossierEvents.id));
+    const state = row.state as DossierState;
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    return {
+      code,
+      procedureCode: row.procedureCode,
+      state,
+      nationalStatus: nationalStatus(state),
+      submittedAt: iso(row.submittedAt),
+      receivedAt: iso(row.receivedAt),
+      dueAt: iso(row.dueAt),
+      finishedAt: iso(row.finishedAt),
+      steps: events.map((e) => ({ action: e.action, to: e.to, at: e.at.toISOString() })),
+    };
+  });
+}

@@ -1,0 +1,12 @@
+// The one-stop-shop engine: the procedure catalog and dossiers, as transport-free verbs.
+export type { EngineContext } from './context.ts';
+export { type ActOnDossierInput, actOnDossier } from './dossiers/act-on-dossier.ts';
+export { vietnamDate } from './dossiers/dossier-code.ts';
+export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
+export { getDossier, type TimelineEntry } from './dossiers/get-dossier.ts';
+export { listMyDossiers, listQueue, queueFilter } from './dossiers/list-dossiers.ts';
+export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';
+export { type TrackedDossier, trackDossier, trackInput, trackingLimit } from './dossiers/track-dossier.ts';
+export { getProcedure, listProcedures, type PublishedProcedure } from './procedures/list-procedures.ts';
+export { publishVersion } from './procedures/publish-version.ts';
+export { seedStarterCatalog } from './procedures/seed-starter-catalog.ts';

@@ -1,0 +1,321 @@
+// A dossier's life over HTTP, each step by the role that takes it, on a fixed clock so the
+// deadlines can be checked against dates computed by hand on the 2026 calendar.
+import { createTenantSession } from '@motcua/auth';
+import { newId, type TenantSlug, withTenant } from '@motcua/db';
+import {
+  auditLog,
+  citizens,
+  dossierCodeSequences,
+  dossiers,
+  outbox,
+  type StaffRole,
+  staffUsers,
+  units,
+} from '@motcua/db/tenant';
+import { createTestTenant } from '@motcua/db/testing';
+import { publishVersion } from '@motcua/engine';
+import { testProcedure } from '@motcua/engine/testing';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readJson, testDomain, useTestApp } from '../../testing.ts';
+
+const t = useTestApp();
+const hostOf = (slug: string) => `${slug}.${testDomain}`;
+/** Vietnam time (UTC+7) as an instant. */
+const at = (local: string) => new Date(`${local}+07:00`);
+let clock = at('2026-02-12T09:00:00');
+
+type Who = { cookie: string; id: string };
+let tenantA: TenantSlug;
+let tenantB: TenantSlug;
+const people: Record<string, Who> = {};
+
+async function person(
+  slug: TenantSlug,
+  kind: 'citizen' | StaffRole,
+  email: string,
+  unitId?: string,
+): Promise<Who> {
+  const id = newId('usr');
+  await withTenant(t.deps.database, slug, (db) =>
+    kind === 'citizen'
+      ? db.insert(citizens).values({ id, email, fullName: 'Nguyễn Thị Hường' })
+      : db
+          .insert(staffUsers)
+          .values({ id, email, fullName: kind, role: kind, status: 'active', unitId: unitId ?? null }),
+  );
+  const { token } = await createTenantSession(t.deps.database, slug, {
+    kind: kind === 'citizen' ? 'citizen' : 'staff',
+    principalId: id,
+    twoFactorVerified: true,
+  });
+  return { cookie: `motcua_session=${token}`, id };
+}
+
+function call(
+  who: Who | undefined,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; slug?: TenantSlug } = {},
+) {
+  const host = hostOf(init.slug ?? tenantA);
+  return t.request(path, {
+    host,
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      origin: `http://${host}`,
+      ...(who ? { cookie: who.cookie } : {}),
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}
+
+const act = (who: Who | undefined, id: string, action: string, input: Record<string, unknown> = {}) =>
+  call(who, `/api/dossiers/${id}/actions/${action}`, { body: { input } });
+
+const goodAnswers = {
+  full_name: 'Nguyễn Thị Hường',
+  citizen_id: '048190001234',
+  phone: '0912 345 678',
+  purpose: 'xin_viec',
+};
+
+beforeAll(async () => {
+  t.deps.clock = () => clock;
+  tenantA = await createTestTenant(t.deps.database);
+  tenantB = await createTestTenant(t.deps.database);
+  const unitA = newId('uni');
+  const otherUnit = newId('uni');
+  await withTenant(t.deps.database, tenantA, async (db) => {
+    await db.insert(units).values([
+      { id: unitA, code: 'STP', name: 'Sở Tư pháp', kind: 'department' },
+      { id: otherUnit, code: 'SXD', name: 'Sở Xây dựng', kind: 'department' },
+    ]);
+    await publishVersion(db, testProcedure, 'test');
+  });
+  await withTenant(t.deps.database, tenantB, (db) => publishVersion(db, testProcedure, 'test'));
+  people.citizen = await person(tenantA, 'citizen', 'huong@example.vn');
+  people.otherCitizen = await person(tenantA, 'citizen', 'khac@example.vn');
+  people.reception = await person(tenantA, 'reception', 'tiepnhan@a.gov.vn');
+  people.specialist = await person(tenantA, 'specialist', 'chuyenvien@a.gov.vn', unitA);
+  people.approver = await person(tenantA, 'approver', 'lanhdao@a.gov.vn');
+  people.clerk = await person(tenantA, 'clerk', 'vanthu@a.gov.vn');
+  people.otherUnit = await person(tenantA, 'specialist', 'xaydung@a.gov.vn', otherUnit);
+  people.receptionB = await person(tenantB, 'reception', 'tiepnhan@b.gov.vn');
+});
+
+describe('the catalog', () => {
+  it('lists the published procedure and its whole document without sign-in', async () => {
+    const list = await readJson(await call(undefined, '/api/procedures'));
+    expect(list.procedures).toEqual([
+      expect.objectContaining({
+        code: testProcedure.code,
+        onlineLevel: 'full',
+        legacyLevel: 4,
+        feeFrom: 50_000,
+      }),
+    ]);
+    const one = await call(undefined, `/api/procedures/${testProcedure.code}`);
+    expect((await readJson(one)).document.form.fields.map((f: { id: string }) => f.id)).toContain(
+      'citizen_id',
+    );
+    expect((await call(undefined, '/api/procedures/1.999999')).status).toBe(404);
+  });
+});
+
+describe('a dossier’s life', () => {
+  let id = '';
+  let code = '';
+  let trackingKey = '';
+
+  it('saves a draft, resumes it, refuses bad answers field by field and changes nothing', async () => {
+    const draft = await call(people.citizen, '/api/dossiers', {
+      body: { procedureCode: testProcedure.code, answers: { full_name: 'Nguyễn Thị Hường' } },
+    });
+    expect(draft.status).toBe(200);
+    const saved = await readJson(draft);
+    id = saved.dossier.id;
+    expect(saved).toMatchObject({
+      dossier: { state: 'draft', code: null, nationalStatus: null },
+      trackingKey: null,
+    });
+    // Another citizen cannot continue it, nor even learn it exists.
+    const stranger = await call(people.otherCitizen, '/api/dossiers', {
+      body: { procedureCode: testProcedure.code, dossierId: id, answers: {} },
+    });
+    expect(stranger.status).toBe(404);
+
+    const bad = await call(people.citizen, '/api/dossiers', {
+      body: {
+        procedureCode: testProcedure.code,
+        dossierId: id,
+        answers: { ...goodAnswers, citizen_id: '12345', phone: '0236 382 2222' },
+        submit: true,
+      },
+    });
+    expect(bad.status).toBe(400);
+    const paths = (await readJson(bad)).error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(['answers.citizen_id', 'answers.phone']);
+    const [row] = await withTenant(t.deps.database, tenantA, (db) =>
+      db.select({ state: dossiers.state, code: dossiers.code }).from(dossiers).where(eq(dossiers.id, id)),
+    );
+    expect(row).toEqual({ state: 'draft', code: null });
+    const sequences = await withTenant(t.deps.database, tenantA, (db) =>
+      db.select().from(dossierCodeSequences),
+    );
+    expect(sequences).toEqual([]);
+  });
+
+  it('submits once with an Idempotency-Key: a retry answers the same dossier, another body is refused', async () => {
+    const body = { procedureCode: testProcedure.code, dossierId: id, answers: goodAnswers, submit: true };
+    const headers = { 'idempotency-key': 'nop-ho-so-0001-abcdef' };
+    const first = await call(people.citizen, '/api/dossiers', { body, headers });
+    expect(first.status).toBe(201);
+    const submitted = await readJson(first);
+    code = submitted.dossier.code;
+    trackingKey = submitted.trackingKey;
+    expect(code).toMatch(/^[A-Z0-9]+-260212-0001$/);
+    expect(trackingKey).toMatch(/^[A-Z2-9]{8}$/);
+    expect(submitted.dossier).toMatchObject({ state: 'submitted', nationalStatus: 1, feeTotal: 50_000 });
+    const retry = await call(people.citizen, '/api/dossiers', { body, headers });
+    expect(retry.status).toBe(201);
+    expect(await readJson(retry)).toEqual(submitted);
+    const other = await call(people.citizen, '/api/dossiers', { body: { ...body, answers: {} }, headers });
+    expect(other.status).toBe(409);
+    expect((await readJson(other)).error.code).toBe('idempotency_key_reused');
+  });
+
+  it('asks for a supplement before receipt, which the citizen answers', async () => {
+    clock = at('2026-02-12T09:30:00');
+    expect((await act(people.specialist, id, 'request-supplement', { missing: [] })).status).toBe(403);
+    const missing = [{ document: 'Bản sao CCCD', reason: 'Ảnh mờ, không đọc được số' }];
+    const empty = await act(people.reception, id, 'request-supplement', { missing: [] });
+    expect(empty.status).toBe(400);
+    const asked = await act(people.reception, id, 'request-supplement', { missing });
+    expect((await readJson(asked)).dossier).toMatchObject({
+      state: 'supplement_requested',
+      nationalStatus: 5,
+    });
+    // The API writes the email to the outbox in the same unit of work; the worker delivers it.
+    const queued = await withTenant(t.deps.database, tenantA, (db) =>
+      db.select({ payload: outbox.payload }).from(outbox),
+    );
+    expect(queued.map((q) => q.payload)).toEqual([
+      expect.objectContaining({ template: 'dossier.supplement_requested', to: 'huong@example.vn', code }),
+    ]);
+    const answered = await act(people.citizen, id, 'supplement', { documents: { cccd: 'cccd-moi' } });
+    expect((await readJson(answered)).dossier.state).toBe('submitted');
+  });
+
+  it('is received at 10:00 on Thu 12 Feb 2026 and due three working days later, Tết skipped: Tue 24 Feb 17:00', async () => {
+    clock = at('2026-02-12T10:00:00');
+    const received = await readJson(await act(people.reception, id, 'receive'));
+    // Fri 13 Feb (1), Tết 14–22 Feb off, Mon 23 (2), Tue 24 (3); the day of receipt is not counted.
+    expect(received.dossier).toMatchObject({ state: 'received', nationalStatus: 2 });
+    expect(received.dossier.dueAt).toBe(at('2026-02-24T17:00:00').toISOString());
+  });
+
+  it('is assigned, paused two working days for a supplement (due moves to Thu 26 Feb), processed and approved', async () => {
+    clock = at('2026-02-13T08:00:00');
+    const assigned = await act(people.reception, id, 'assign', { assigneeId: people.specialist?.id });
+    expect((await readJson(assigned)).dossier).toMatchObject({ state: 'in_progress', stepIndex: 0 });
+    // The other unit's officer cannot see it; the approver cannot do the case officer's step.
+    expect((await act(people.otherUnit, id, 'complete-step')).status).toBe(404);
+    expect((await act(people.approver, id, 'complete-step')).status).toBe(403);
+
+    clock = at('2026-02-13T08:00:00');
+    await act(people.specialist, id, 'request-supplement', {
+      missing: [{ document: 'Giấy xác nhận cư trú', reason: 'Chưa có' }],
+    });
+    // Paused from Fri 13 Feb 08:00 to Tue 24 Feb 08:00: Fri 13 and Mon 23 lost → due Thu 26 Feb 17:00.
+    clock = at('2026-02-24T08:00:00');
+    const resumed = await readJson(
+      await act(people.citizen, id, 'supplement', { documents: { xac_nhan_cu_tru: 'xac-nhan' } }),
+    );
+    expect(resumed.dossier).toMatchObject({ state: 'in_progress' });
+    expect(resumed.dossier.dueAt).toBe(at('2026-02-26T17:00:00').toISOString());
+
+    await act(people.specialist, id, 'complete-step');
+    const forApproval = await act(people.specialist, id, 'submit-for-approval');
+    expect((await readJson(forApproval)).dossier.state).toBe('awaiting_approval');
+    expect((await act(people.clerk, id, 'approve')).status).toBe(403);
+    const approved = await act(people.approver, id, 'approve');
+    expect((await readJson(approved)).dossier).toMatchObject({ state: 'approved', nationalStatus: 4 });
+  });
+
+  it('issues and returns the result, then the citizen rates the service once', async () => {
+    clock = at('2026-02-25T15:00:00');
+    const issued = await act(people.clerk, id, 'issue-result', { resultDocuments: ['ket-qua-1'] });
+    expect((await readJson(issued)).dossier).toMatchObject({ state: 'result_issued', nationalStatus: 9 });
+    const returned = await act(people.reception, id, 'return-result', { method: 'online' });
+    expect((await readJson(returned)).dossier).toMatchObject({
+      state: 'result_returned',
+      nationalStatus: 10,
+    });
+    expect((await act(people.otherCitizen, id, 'rate', { score: 1 })).status).toBe(404);
+    const rated = await act(people.citizen, id, 'rate', { score: 5, comment: 'Nhanh, đúng hẹn' });
+    expect((await readJson(rated)).dossier.rating).toBe(5);
+    const again = await act(people.citizen, id, 'rate', { score: 4 });
+    expect(again.status).toBe(409);
+    expect((await readJson(again)).error.code).toBe('invalid_transition');
+  });
+
+  it('shows the timeline to its citizen and audits a staff view', async () => {
+    const mine = await readJson(await call(people.citizen, `/api/dossiers/${id}`));
+    expect(mine.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'request_supplement',
+      'supplement',
+      'receive',
+      'assign',
+      'request_supplement',
+      'supplement',
+      'complete_step',
+      'submit_for_approval',
+      'approve',
+      'issue_result',
+      'return_result',
+      'rate',
+    ]);
+    const viewed = await call(people.approver, `/api/dossiers/${id}`);
+    expect(viewed.status).toBe(200);
+    const audit = await withTenant(t.deps.database, tenantA, (db) =>
+      db
+        .select({ action: auditLog.action, subject: auditLog.subject })
+        .from(auditLog)
+        .where(eq(auditLog.subject, id)),
+    );
+    expect(audit).toEqual([{ action: 'dossier.viewed', subject: id }]);
+    expect((await call(people.otherCitizen, `/api/dossiers/${id}`)).status).toBe(404);
+  });
+
+  it('is tracked publicly by code and key only, with no names, and a wrong key looks like an unknown code', async () => {
+    const tracked = await call(undefined, `/api/public/track?code=${code}&key=${trackingKey}`);
+    expect(tracked.status).toBe(200);
+    const body = await readJson(tracked);
+    expect(body).toMatchObject({ code, state: 'result_returned', nationalStatus: 10 });
+    expect(JSON.stringify(body)).not.toContain('Hường');
+    const wrongKey = await call(undefined, `/api/public/track?code=${code}&key=AAAAAAAA`);
+    const unknown = await call(
+      undefined,
+      `/api/public/track?code=${code.replace(/\d{4}$/, '9999')}&key=${trackingKey}`,
+    );
+    expect(wrongKey.status).toBe(404);
+    expect(await readJson(wrongKey)).toEqual(await readJson(unknown));
+    expect((await call(undefined, '/api/public/track?code=x')).status).toBe(400);
+  });
+
+  it('stays inside its agency: tenant B’s desk cannot see or act on it', async () => {
+    const onB = await act(people.receptionB, id, 'receive', {});
+    expect(onB.status).toBe(401);
+    const viaB = await call(people.receptionB, `/api/dossiers/${id}`, { slug: tenantB });
+    expect(viaB.status).toBe(404);
+    const queueB = await readJson(await call(people.receptionB, '/api/dossiers', { slug: tenantB }));
+    expect(queueB.dossiers).toEqual([]);
+    const trackOnB = await call(undefined, `/api/public/track?code=${code}&key=${trackingKey}`, {
+      slug: tenantB,
+    });
+    expect(trackOnB.status).toBe(404);
+  });
+});
