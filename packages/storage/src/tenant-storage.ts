@@ -2,12 +2,15 @@
 // can neither name nor list nor delete anything outside it.
 import type { Readable } from 'node:stream';
 import {
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isNotFound } from './errors.ts';
 import { assertRelativeKey, tenantPrefix } from './keys.ts';
 
@@ -31,6 +34,17 @@ export interface TenantStorage {
   get(key: string): Promise<Buffer | undefined>;
   /** The object as a stream, or `undefined` when there is none under that key. */
   getStream(key: string): Promise<Readable | undefined>;
+  /**
+   * A URL the browser PUTs one file to, straight to storage, valid for `expiresInSeconds`; the
+   * signature covers the content type and length, so the upload cannot be swapped for another.
+   */
+  presignPut(
+    key: string,
+    options: { contentType: string; contentLength: number; expiresInSeconds: number },
+  ): Promise<string>;
+  /** The object's size, or `undefined` when there is none under that key. */
+  head(key: string): Promise<{ size: number } | undefined>;
+  delete(key: string): Promise<void>;
   /** Every object of the tenant, page by page. */
   list(options?: ListOptions): AsyncIterable<StoredObject>;
   /** Deletes every object of the tenant in batches; returns how many were deleted. */
@@ -45,6 +59,32 @@ export function createTenantStorage(client: S3Client, bucket: string, slug: stri
     assertRelativeKey(key);
     return prefix + key;
   };
+
+  async function presignPut(
+    key: string,
+    options: { contentType: string; contentLength: number; expiresInSeconds: number },
+  ): Promise<string> {
+    const command = new PutObjectCommand({
+      Bucket: bucket,
+      Key: fullKey(key),
+      ContentType: options.contentType,
+      ContentLength: options.contentLength,
+    });
+    return getSignedUrl(client, command, {
+      expiresIn: options.expiresInSeconds,
+      signableHeaders: new Set(['content-type', 'content-length']),
+    });
+  }
+
+  async function head(key: string): Promise<{ size: number } | undefined> {
+    try {
+      const result = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: fullKey(key) }));
+      return { size: result.ContentLength ?? 0 };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
 
   async function getBody(key: string): Promise<Readable | undefined> {
     try {
@@ -79,6 +119,11 @@ export function createTenantStorage(client: S3Client, bucket: string, slug: stri
   return {
     slug,
     prefix,
+    presignPut,
+    head,
+    async delete(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: fullKey(key) }));
+    },
     async put(key, body, contentType) {
       await client.send(
         new PutObjectCommand({
