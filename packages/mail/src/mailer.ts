@@ -9,6 +9,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** `<…@…>`: a redelivery of the same outbox row carries the same id, so mail clients can tell. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -46,8 +48,15 @@ export function createMailer({ smtpUrl, from, log = console.log }: MailerOptions
   const transporter = createTransport({ url: smtpUrl, ...timeouts });
   return {
     transport: 'smtp',
-    async send({ to, subject, text, html }) {
-      await transporter.sendMail({ from, to, subject, text, ...(html === undefined ? {} : { html }) });
+    async send({ to, subject, text, html, messageId }) {
+      await transporter.sendMail({
+        from,
+        to,
+        subject,
+        text,
+        ...(html === undefined ? {} : { html }),
+        ...(messageId === undefined ? {} : { messageId }),
+      });
     },
   };
 }

@@ -1,0 +1,28 @@
+// Notification emails about dossiers, in Vietnamese and English, rendered from outbox payloads.
+export { renderDossierApology } from './dossier-apology.ts';
+export { renderDossierDueSoon } from './dossier-due-soon.ts';
+export { renderDossierReceived } from './dossier-received.ts';
+export { renderDossierRefused } from './dossier-refused.ts';
+export { renderDossierResultReady } from './dossier-result-ready.ts';
+export { renderDossierSupplementRequested } from './dossier-supplement-requested.ts';
+export { formatCalendarDate, formatVietnamDate } from './format.ts';
+export {
+  InvalidEmailPayloadError,
+  type OutboxEmail,
+  type OutboxEmailTemplate,
+  outboxEmailTemplates,
+  parseOutboxEmail,
+} from './parse-payload.ts';
+export { renderOutboxEmail } from './render-outbox-email.ts';
+export type {
+  ApologyEmail,
+  DossierEmailFacts,
+  DueSoonEmail,
+  EmailLocale,
+  LocalizedText,
+  MissingDocument,
+  RefusedEmail,
+  RenderedEmail,
+  SupplementRequestedEmail,
+} from './types.ts';
+export { emailLocales } from './types.ts';

@@ -1,0 +1,14 @@
+// How long a message that failed waits before the next try: soon for a blip, then ever more
+// rarely, so that an SMTP outage of hours costs a handful of tries per message, never a storm.
+
+const scheduleSeconds = [30, 2 * 60, 10 * 60, 60 * 60] as const;
+/** After the schedule runs out, a message is retried every six hours until it goes out. */
+export const maxRetryDelaySeconds = 6 * 60 * 60;
+
+/** The wait after the `failures`-th failed try of one message (1 for the first failure). */
+export function computeRetryDelaySeconds(failures: number): number {
+  if (!Number.isInteger(failures) || failures < 1) {
+    throw new RangeError('The number of failures is a whole number from 1.');
+  }
+  return scheduleSeconds[failures - 1] ?? maxRetryDelaySeconds;
+}

@@ -1,0 +1,124 @@
+// The outbox worker: a tenant is visited as soon as a unit of work that wrote outbox rows
+// commits (LISTEN on the trigger's NOTIFY, which PostgreSQL sends on commit only), and every
+// deliverable tenant is swept periodically, so that a notification missed while the listening
+// connection was down, or a failed message whose retry time has come, is not stranded.
+//
+// postgres.js listens on a connection of its own and listens again after a reconnect, then
+// calls `onlisten`, which sweeps. If that reconnect fails, postgres.js drops the listener; the
+// sweep still delivers, within `sweepIntervalMs`.
+import type { Database, TenantSlug } from '@motcua/db';
+import { defaultBatch, deliverTenantOutbox, type OutboxMailer } from './deliver-outbox.ts';
+import { createDeliveryQueue } from './delivery-queue.ts';
+import { type Logger, silentLogger } from './logger.ts';
+import { describeSendFailure } from './send-failure.ts';
+import { findDeliverableTenants, readTenantOfSchema } from './tenants.ts';
+
+export const outboxChannel = 'motcua_outbox';
+
+export interface WorkerOptions {
+  database: Database;
+  mailer: OutboxMailer;
+  logger?: Logger;
+  /** How often every deliverable tenant is visited regardless of notifications. */
+  sweepIntervalMs?: number;
+  /** Tenants visited at once; each holds one pooled connection while it sends. */
+  concurrency?: number;
+  batch?: number;
+  messageIdDomain?: string;
+}
+
+export interface RunningWorker {
+  /** Queues a visit of every deliverable tenant; resolves once they are queued. */
+  sweep(): Promise<void>;
+  /** Resolves once no visit waits or runs. */
+  idle(): Promise<void>;
+  /** Stops listening and sweeping, and resolves once the visits in flight have ended. */
+  stop(): Promise<void>;
+}
+
+/** Promises the worker started and must see end before it has stopped. */
+function createTracker() {
+  const pending = new Set<Promise<unknown>>();
+  return {
+    track(work: Promise<unknown>) {
+      pending.add(work);
+      void work.finally(() => pending.delete(work));
+    },
+    async settle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { database, mailer, logger = silentLogger, sweepIntervalMs = 30_000, concurrency = 4 } = options;
+  const { batch = defaultBatch, messageIdDomain } = options;
+  let stopping = false;
+  const tracker = createTracker();
+  const failed = (what: string, fields: Record<string, unknown>) => (error: unknown) =>
+    logger.error(what, { ...fields, error: describeSendFailure(error) });
+
+  const visit = async (slug: TenantSlug) => {
+    // Another batch only after a full one that went out whole: after a failure the rest waits
+    // for its retry time rather than hammering a server that just refused.
+    while (!stopping) {
+      const counts = await deliverTenantOutbox({
+        database,
+        mailer,
+        slug,
+        batch,
+        ...(messageIdDomain ? { messageIdDomain } : {}),
+      });
+      if (counts.claimed > 0) logger.info('outbox visited', { tenant: slug, ...counts });
+      if (counts.claimed < batch || counts.failed > 0) return;
+    }
+  };
+  const queue = createDeliveryQueue<TenantSlug>({
+    concurrency,
+    visit,
+    onError: (slug, error) => failed('outbox delivery failed', { tenant: slug })(error),
+  });
+
+  let sweeping: Promise<void> | null = null;
+  const sweep = (): Promise<void> => {
+    if (stopping) return Promise.resolve();
+    sweeping ??= findDeliverableTenants(database)
+      .then((slugs) => {
+        for (const slug of slugs) queue.request(slug);
+      })
+      .catch(failed('outbox sweep failed', {}))
+      .finally(() => {
+        sweeping = null;
+      });
+    return sweeping;
+  };
+
+  const onNotify = (schema: string) => {
+    const slug = readTenantOfSchema(schema);
+    if (!slug || stopping) return;
+    // The same rule as the sweep: only deliverable tenants (see tenants.ts).
+    const check = findDeliverableTenants(database, [slug]).then((found) => {
+      if (found.length > 0) queue.request(slug);
+    });
+    tracker.track(check.catch(failed('outbox notification not handled', { tenant: slug })));
+  };
+
+  const listener = await database.sql.listen(outboxChannel, onNotify, () => tracker.track(sweep()));
+  const timer = setInterval(() => tracker.track(sweep()), sweepIntervalMs);
+
+  return {
+    sweep,
+    async idle() {
+      await tracker.settle();
+      await queue.idle();
+    },
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(timer);
+      await listener.unlisten();
+      await tracker.settle();
+      await queue.close();
+    },
+  };
+}
