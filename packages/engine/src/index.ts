@@ -1,6 +1,14 @@
 // The one-stop-shop engine: the procedure catalog and dossiers, as transport-free verbs.
 export type { EngineContext } from './context.ts';
 export { type ActOnDossierInput, actOnDossier } from './dossiers/act-on-dossier.ts';
+export {
+  documentView,
+  mediaTypes,
+  sniffType,
+  startUpload,
+  startUploadInput,
+  verifyUpload,
+} from './dossiers/documents.ts';
 export { vietnamDate } from './dossiers/dossier-code.ts';
 export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
 export { getDossier, type TimelineEntry } from './dossiers/get-dossier.ts';

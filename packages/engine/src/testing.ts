@@ -65,3 +65,32 @@ export const testProcedure = {
     ],
   },
 };
+
+/** The same with a required scanned document, answered by a file field. */
+export const testProcedureWithDocument = {
+  ...testProcedure,
+  code: '1.000002.H48',
+  name: { vi: 'Cấp giấy xác nhận có hồ sơ kèm theo', en: 'Test certificate with a document' },
+  documents: [
+    {
+      id: 'ban_sao_cccd',
+      name: { vi: 'Bản sao căn cước công dân', en: 'Copy of the citizen ID card' },
+      required: true,
+      copies: { originals: 0, copies: 1 },
+      acceptedTypes: ['pdf', 'jpeg'],
+      maxSizeBytes: 1_000_000,
+    },
+  ],
+  form: {
+    fields: [
+      ...testProcedure.form.fields,
+      {
+        id: 'cccd_file',
+        type: 'file',
+        document: 'ban_sao_cccd',
+        label: { vi: 'Tải lên bản sao CCCD', en: 'Upload the ID card copy' },
+        required: true,
+      },
+    ],
+  },
+};

@@ -99,6 +99,13 @@ const tenantRoutes: ProtectedRoute[] = [
   { method: 'GET', path: '/api/dossiers/dos_doesnotexist', audience: 'tenant-session' },
   {
     method: 'POST',
+    path: '/api/dossiers/dos_doesnotexist/documents',
+    body: { slot: 'x', fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10 },
+    audience: 'tenant-session',
+  },
+  { method: 'POST', path: '/api/dossiers/dos_doesnotexist/documents/doc_x/verify', audience: 'tenant-session' },
+  {
+    method: 'POST',
     path: '/api/dossiers/dos_doesnotexist/actions/receive',
     body: { input: {} },
     audience: 'tenant-session',

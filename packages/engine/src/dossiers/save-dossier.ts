@@ -25,6 +25,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type EngineContext, nowOf } from '../context.ts';
 import { parseProcedureVersion } from '../procedures/parse-version.ts';
+import { checkDossierFiles } from './documents.ts';
 import { agencyIdentifier, nextDossierCode, vietnamDate } from './dossier-code.ts';
 import { type DossierView, snapshotOf, toDossierView } from './dossier-view.ts';
 import { claimIdempotencyKey, idempotencyClaim, storeIdempotentAnswer } from './idempotency.ts';
@@ -105,16 +106,19 @@ export async function saveDossier(
     let feeTotal = 0;
     if (data.submit) {
       const checked = validateAnswers(document, data.answers, { today: vietnamDate(now) });
-      if (!checked.ok) {
-        throw new ValidationError(
-          'Some answers need correcting.',
-          checked.errors.map((e) => ({
+      const problems: { path: string; message: string; code?: string; messageVi?: string }[] = checked.ok
+        ? []
+        : checked.errors.map((e) => ({
             path: `answers.${e.field}`,
             code: e.code,
             message: e.message.en,
             messageVi: e.message.vi,
-          })),
-        );
+          }));
+      const values = checked.ok ? checked.values : data.answers;
+      const files = await checkDossierFiles(db, existing?.id ?? '', document, values);
+      problems.push(...files.filter((f) => !problems.some((p) => p.path === f.path)));
+      if (!checked.ok || problems.length > 0) {
+        throw new ValidationError('Some answers need correcting.', problems);
       }
       answers = checked.values;
       feeTotal = computeFees(document, answers).total;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // A dossier's life over HTTP, each step by the role that takes it, on a fixed clock so the
 // deadlines can be checked against dates computed by hand on the 2026 calendar.
 import { createTenantSession } from '@motcua/auth';
@@ -14,7 +15,7 @@ import {
 } from '@motcua/db/tenant';
 import { createTestTenant } from '@motcua/db/testing';
 import { publishVersion } from '@motcua/engine';
-import { testProcedure } from '@motcua/engine/testing';
+import { testProcedure, testProcedureWithDocument } from '@motcua/engine/testing';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readJson, testDomain, useTestApp } from '../../testing.ts';
@@ -74,6 +75,29 @@ function call(
 const act = (who: Who | undefined, id: string, action: string, input: Record<string, unknown> = {}) =>
   call(who, `/api/dossiers/${id}/actions/${action}`, { body: { input } });
 
+const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+/** Declares a file, PUTs it to the signed URL as a browser would, and asks the API to check it. */
+async function upload(
+  who: Who | undefined,
+  dossierId: string,
+  slot: string,
+  bytes: Buffer,
+  contentType = 'application/pdf',
+) {
+  const started = await call(who, `/api/dossiers/${dossierId}/documents`, {
+    body: { slot, fileName: 'tep.pdf', contentType, sizeBytes: bytes.byteLength },
+  });
+  expect(started.status).toBe(201);
+  const { document, upload: target } = await readJson(started);
+  const put = await fetch(target.url, { method: 'PUT', body: bytes, headers: target.headers });
+  expect(put.status).toBe(200);
+  return {
+    id: document.id as string,
+    verify: () => call(who, `/api/dossiers/${dossierId}/documents/${document.id}/verify`, { body: {} }),
+  };
+}
+
 const goodAnswers = {
   full_name: 'Nguyễn Thị Hường',
   citizen_id: '048190001234',
@@ -93,6 +117,7 @@ beforeAll(async () => {
       { id: otherUnit, code: 'SXD', name: 'Sở Xây dựng', kind: 'department' },
     ]);
     await publishVersion(db, testProcedure, 'test');
+    await publishVersion(db, testProcedureWithDocument, 'test');
   });
   await withTenant(t.deps.database, tenantB, (db) => publishVersion(db, testProcedure, 'test'));
   people.citizen = await person(tenantA, 'citizen', 'huong@example.vn');
@@ -115,6 +140,7 @@ describe('the catalog', () => {
         legacyLevel: 4,
         feeFrom: 50_000,
       }),
+      expect.objectContaining({ code: testProcedureWithDocument.code }),
     ]);
     const one = await call(undefined, `/api/procedures/${testProcedure.code}`);
     expect((await readJson(one)).document.form.fields.map((f: { id: string }) => f.id)).toContain(
@@ -246,7 +272,15 @@ describe('a dossier’s life', () => {
 
   it('issues and returns the result, then the citizen rates the service once', async () => {
     clock = at('2026-02-25T15:00:00');
-    const issued = await act(people.clerk, id, 'issue-result', { resultDocuments: ['ket-qua-1'] });
+    // A result must be a checked file of this dossier: a made-up id is refused.
+    const madeUp = await act(people.clerk, id, 'issue-result', { resultDocuments: ['doc_made_up'] });
+    expect(madeUp.status).toBe(400);
+    const signed = await upload(people.clerk, id, 'result', pdf);
+    expect((await readJson(await signed.verify())).document).toMatchObject({
+      status: 'verified',
+      kind: 'result',
+    });
+    const issued = await act(people.clerk, id, 'issue-result', { resultDocuments: [signed.id] });
     expect((await readJson(issued)).dossier).toMatchObject({ state: 'result_issued', nationalStatus: 9 });
     const returned = await act(people.reception, id, 'return-result', { method: 'online' });
     expect((await readJson(returned)).dossier).toMatchObject({
@@ -317,5 +351,91 @@ describe('a dossier’s life', () => {
       slug: tenantB,
     });
     expect(trackOnB.status).toBe(404);
+  });
+});
+
+describe('documents', () => {
+  it('goes straight to storage, counts only once checked, and refuses a file that is not what it claims', async () => {
+    const draft = await readJson(
+      await call(people.citizen, '/api/dossiers', {
+        body: { procedureCode: testProcedureWithDocument.code, answers: goodAnswers },
+      }),
+    );
+    const id = draft.dossier.id as string;
+    const without = await call(people.citizen, '/api/dossiers', {
+      body: {
+        procedureCode: testProcedureWithDocument.code,
+        dossierId: id,
+        answers: goodAnswers,
+        submit: true,
+      },
+    });
+    expect(without.status).toBe(400);
+    expect((await readJson(without)).error.details.map((d: { path: string }) => d.path)).toEqual([
+      'answers.cccd_file',
+      'documents.ban_sao_cccd',
+    ]);
+
+    const declare = (body: Record<string, unknown>, who = people.citizen) =>
+      call(who, `/api/dossiers/${id}/documents`, {
+        body: {
+          slot: 'ban_sao_cccd',
+          fileName: 'cccd.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 100,
+          ...body,
+        },
+      });
+    const refusals = [
+      [{ contentType: 'image/png' }, 'contentType'],
+      [{ sizeBytes: 2_000_000 }, 'sizeBytes'],
+      [{ slot: 'giay_khac' }, 'slot'],
+      [{ fileName: '../../etc/passwd' }, 'fileName'],
+    ] as const;
+    for (const [body, path] of refusals) {
+      const res = await declare(body);
+      expect(res.status, path).toBe(400);
+      expect((await readJson(res)).error.details.map((d: { path: string }) => d.path)).toEqual([path]);
+    }
+    expect((await declare({}, people.otherCitizen)).status).toBe(404);
+
+    // Declared a JPEG, sent a PDF: refused when checked, and removed from storage.
+    const liar = await upload(people.citizen, id, 'ban_sao_cccd', pdf, 'image/jpeg');
+    const refused = await liar.verify();
+    expect(refused.status).toBe(400);
+    expect((await readJson(refused)).error.details).toEqual([
+      { path: 'file', message: 'content is not the declared type' },
+    ]);
+
+    const real = await upload(people.citizen, id, 'ban_sao_cccd', pdf);
+    const checked = await readJson(await real.verify());
+    expect(checked.document).toMatchObject({
+      status: 'verified',
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
+    const stored = await t.deps.storage.forTenant(tenantA).head(`dossiers/${id}/${real.id}`);
+    expect(stored).toEqual({ size: pdf.byteLength });
+    expect(await t.deps.storage.forTenant(tenantA).head(`dossiers/${id}/${liar.id}`)).toBeUndefined();
+
+    const liarInAnswer = await call(people.citizen, '/api/dossiers', {
+      body: {
+        procedureCode: testProcedureWithDocument.code,
+        dossierId: id,
+        answers: { ...goodAnswers, cccd_file: [liar.id] },
+        submit: true,
+      },
+    });
+    expect(liarInAnswer.status).toBe(400);
+    const submitted = await call(people.citizen, '/api/dossiers', {
+      body: {
+        procedureCode: testProcedureWithDocument.code,
+        dossierId: id,
+        answers: { ...goodAnswers, cccd_file: [real.id] },
+        submit: true,
+      },
+    });
+    expect(submitted.status).toBe(201);
+    // Once submitted, the citizen adds files only when asked for a supplement.
+    expect((await declare({})).status).toBe(409);
   });
 });

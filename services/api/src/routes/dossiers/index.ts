@@ -11,7 +11,9 @@ import {
   listQueue,
   queueFilter,
   saveDossier,
+  startUpload,
   trackDossier,
+  verifyUpload,
 } from '@motcua/engine';
 import type { AppEnv } from '../../context.ts';
 import { actorContext } from '../admin/actor.ts';
@@ -21,11 +23,14 @@ import { validationHook } from '../validation-hook.ts';
 import {
   ActionBody,
   Dossier,
+  DossierDocument,
   ProcedureSummary,
   SaveDossierBody,
   SavedDossier,
+  StartUploadBody,
   Timeline,
   Tracked,
+  Upload,
 } from './schema.ts';
 
 const tags = ['Dossiers'];
@@ -108,6 +113,28 @@ const actRoute = createRoute({
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
+const startUploadRoute = createRoute({
+  method: 'post',
+  path: '/api/dossiers/{id}/documents',
+  tags,
+  summary: 'Declare a file and get a short-lived URL to upload it straight to storage',
+  request: { params: z.object({ id: z.string().max(40) }), ...body(StartUploadBody) },
+  responses: {
+    201: json(Upload, 'Upload the file to `upload.url`.'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+const verifyUploadRoute = createRoute({
+  method: 'post',
+  path: '/api/dossiers/{id}/documents/{documentId}/verify',
+  tags,
+  summary: 'Check an uploaded file (size, type sniffed from its bytes, checksum) so that it counts',
+  request: { params: z.object({ id: z.string().max(40), documentId: z.string().max(40) }) },
+  responses: {
+    200: json(z.object({ document: DossierDocument }), 'Checked.'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
 const trackRoute = createRoute({
   method: 'get',
   path: '/api/public/track',
@@ -173,6 +200,17 @@ export function dossierRoutes() {
       ...(expectedRevision === undefined ? {} : { expectedRevision }),
     });
     return c.json({ dossier }, 200);
+  });
+  app.openapi(startUploadRoute, async (c) => {
+    const ctx = await actorContext(c);
+    const storage = c.get('deps').storage.forTenant(ctx.slug);
+    return c.json(await startUpload(ctx, storage, c.req.valid('param').id, c.req.valid('json')), 201);
+  });
+  app.openapi(verifyUploadRoute, async (c) => {
+    const ctx = await actorContext(c);
+    const { id, documentId } = c.req.valid('param');
+    const document = await verifyUpload(ctx, c.get('deps').storage.forTenant(ctx.slug), id, documentId);
+    return c.json({ document }, 200);
   });
   app.openapi(trackRoute, async (c) =>
     c.json(

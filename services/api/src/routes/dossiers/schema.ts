@@ -99,3 +99,42 @@ export const Tracked = z
     steps: z.array(z.object({ action: z.string(), to: z.string(), at: z.string() })),
   })
   .openapi('TrackedDossier');
+
+export const StartUploadBody = z
+  .object({
+    slot: z
+      .string()
+      .openapi({
+        description: 'The procedure’s document id, or `result` for staff.',
+        example: 'ban_sao_cccd',
+      }),
+    fileName: z.string().openapi({ example: 'cccd.pdf' }),
+    contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+    sizeBytes: z.number().int(),
+  })
+  .openapi('StartUpload');
+
+export const DossierDocument = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['input', 'result']),
+    slot: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    status: z.enum(['pending', 'verified', 'rejected']),
+    sha256: z.string().nullable(),
+  })
+  .openapi('DossierDocument');
+
+export const Upload = z.object({
+  document: DossierDocument,
+  upload: z.object({
+    method: z.literal('PUT'),
+    url: z
+      .string()
+      .openapi({ description: 'PUT the file here with the same Content-Type, then call verify.' }),
+    headers: z.record(z.string(), z.string()),
+    expiresInSeconds: z.number().int(),
+  }),
+});
