@@ -1,4 +1,17 @@
 // The one-stop-shop engine: the procedure catalog and dossiers, as transport-free verbs.
+export {
+  calendarOverrideInput,
+  listCalendarOverrides,
+  removeCalendarOverride,
+  setCalendarOverride,
+} from './catalog/calendar-overrides.ts';
+export {
+  listManagedProcedures,
+  type ManagedProcedure,
+  publishProcedure,
+  saveProcedureDraft,
+  withdrawProcedure,
+} from './catalog/manage-procedures.ts';
 export type { EngineContext } from './context.ts';
 export { type ActOnDossierInput, actOnDossier } from './dossiers/act-on-dossier.ts';
 export {

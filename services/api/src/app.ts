@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { oidcRoutes } from './routes/auth/oidc.ts';
 import { passwordResetRoutes } from './routes/auth/password-reset.ts';
+import { catalogAdminRoutes } from './routes/catalog-admin/index.ts';
 import { consolePageRoutes } from './routes/console/index.tsx';
 import { dossierRoutes } from './routes/dossiers/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', adminRoutes());
   tenantApp.route('/', staffRoutes());
   tenantApp.route('/', dossierRoutes());
+  tenantApp.route('/', catalogAdminRoutes());
   tenantApp.route('/', portalRoutes());
   tenantApp.route('/', authPageRoutes());
   tenantApp.route('/', consolePageRoutes());

@@ -85,6 +85,23 @@ const tenantRoutes: ProtectedRoute[] = [
     audience: admin,
   },
   { method: 'GET', path: '/api/admin/staff', audience: admin },
+  { method: 'GET', path: '/api/admin/procedures', audience: admin },
+  {
+    method: 'PUT',
+    path: '/api/admin/procedures/1.000099.H48/draft',
+    body: { draft: { code: '1.000099.H48' } },
+    audience: admin,
+  },
+  { method: 'POST', path: '/api/admin/procedures/1.000099.H48/publish', audience: admin },
+  { method: 'POST', path: '/api/admin/procedures/1.000099.H48/withdraw', audience: admin },
+  { method: 'GET', path: '/api/admin/calendar', audience: admin },
+  {
+    method: 'PUT',
+    path: '/api/admin/calendar/2026-12-24',
+    body: { kind: 'off', name: 'x' },
+    audience: admin,
+  },
+  { method: 'DELETE', path: '/api/admin/calendar/2026-12-24', audience: admin },
   {
     method: 'POST',
     path: '/api/admin/staff',
@@ -103,7 +120,11 @@ const tenantRoutes: ProtectedRoute[] = [
     body: { slot: 'x', fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10 },
     audience: 'tenant-session',
   },
-  { method: 'POST', path: '/api/dossiers/dos_doesnotexist/documents/doc_x/verify', audience: 'tenant-session' },
+  {
+    method: 'POST',
+    path: '/api/dossiers/dos_doesnotexist/documents/doc_x/verify',
+    audience: 'tenant-session',
+  },
   {
     method: 'POST',
     path: '/api/dossiers/dos_doesnotexist/actions/receive',
