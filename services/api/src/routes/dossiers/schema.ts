@@ -102,12 +102,10 @@ export const Tracked = z
 
 export const StartUploadBody = z
   .object({
-    slot: z
-      .string()
-      .openapi({
-        description: 'The procedure’s document id, or `result` for staff.',
-        example: 'ban_sao_cccd',
-      }),
+    slot: z.string().openapi({
+      description: 'The procedure’s document id, or `result` for staff.',
+      example: 'ban_sao_cccd',
+    }),
     fileName: z.string().openapi({ example: 'cccd.pdf' }),
     contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
     sizeBytes: z.number().int(),
