@@ -25,7 +25,7 @@ export {
 export { vietnamDate } from './dossiers/dossier-code.ts';
 export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
 export { getDossier, type TimelineEntry } from './dossiers/get-dossier.ts';
-export { listMyDossiers, listQueue, queueFilter } from './dossiers/list-dossiers.ts';
+export { listMyDossiers, listQueue, type QueueItem, queueFilter } from './dossiers/list-dossiers.ts';
 export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';
 export { type TrackedDossier, trackDossier, trackInput, trackingLimit } from './dossiers/track-dossier.ts';
 export { getProcedure, listProcedures, type PublishedProcedure } from './procedures/list-procedures.ts';

@@ -3,10 +3,18 @@
 import { assertCan } from '@motcua/auth';
 import { withTenant } from '@motcua/db';
 import { dossiers, staffUsers } from '@motcua/db/tenant';
-import { dossierStates, ForbiddenError, ValidationError } from '@motcua/domain';
+import {
+  addWorkingMinutes,
+  deadlineStatus,
+  dossierStates,
+  ForbiddenError,
+  ValidationError,
+  type WorkingCalendar,
+} from '@motcua/domain';
 import { and, asc, desc, eq, gt, isNotNull, isNull, lte, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type EngineContext, nowOf } from '../context.ts';
+import { tenantCalendar } from './deadline.ts';
 import { type DossierView, toDossierView } from './dossier-view.ts';
 
 export async function listMyDossiers(ctx: EngineContext): Promise<DossierView[]> {
@@ -32,7 +40,35 @@ export const queueFilter = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export async function listQueue(ctx: EngineContext, filter: unknown): Promise<DossierView[]> {
+/**
+ * What the desk must watch: an online dossier must be received or answered with a supplement
+ * request within 8 working hours of submission (Decree 45/2020); a received one by its due date.
+ */
+export interface QueueItem extends DossierView {
+  flags: {
+    deadline: 'on_time' | 'due_soon' | 'late' | null;
+    /** For a submitted online dossier: the end of its 8 working hours. */
+    answerBy: string | null;
+    answerStatus: 'on_time' | 'due_soon' | 'late' | null;
+  };
+}
+
+const answerWithinMinutes = 8 * 60;
+
+function flagsOf(view: DossierView, calendar: WorkingCalendar, now: Date): QueueItem['flags'] {
+  const finished = view.finishedAt !== null;
+  const deadline =
+    view.dueAt && !finished ? deadlineStatus({ calendar, now, dueAt: new Date(view.dueAt) }) : null;
+  if (view.state !== 'submitted' || view.channel !== 'online' || !view.submittedAt) {
+    return { deadline, answerBy: null, answerStatus: null };
+  }
+  const answerBy = addWorkingMinutes(calendar, new Date(view.submittedAt), answerWithinMinutes);
+  // Due soon: within the last two working hours of the eight.
+  const answerStatus = deadlineStatus({ calendar, now, dueAt: answerBy, dueSoonWorkingMinutes: 120 });
+  return { deadline, answerBy: answerBy.toISOString(), answerStatus };
+}
+
+export async function listQueue(ctx: EngineContext, filter: unknown): Promise<QueueItem[]> {
   assertCan(ctx.actor, 'dossiers.read');
   const parsed = queueFilter.safeParse(filter ?? {});
   if (!parsed.success) {
@@ -68,6 +104,10 @@ export async function listQueue(ctx: EngineContext, filter: unknown): Promise<Do
       .where(and(...where))
       .orderBy(asc(dossiers.dueAt), asc(dossiers.submittedAt))
       .limit(f.limit);
-    return rows.map(toDossierView);
+    const calendar = await tenantCalendar(db);
+    return rows.map((row) => {
+      const view = toDossierView(row);
+      return { ...view, flags: flagsOf(view, calendar, now) };
+    });
   });
 }

@@ -204,6 +204,14 @@ describe('a dossier’s life', () => {
     expect(code).toMatch(/^[A-Z0-9]+-260212-0001$/);
     expect(trackingKey).toMatch(/^[A-Z2-9]{8}$/);
     expect(submitted.dossier).toMatchObject({ state: 'submitted', nationalStatus: 1, feeTotal: 50_000 });
+    // Submitted online at 09:00 Thu 12 Feb: the desk answers within 8 working hours, by 09:00 Fri 13 Feb.
+    const queue = await readJson(await call(people.reception, '/api/dossiers?state=submitted'));
+    expect(queue.dossiers).toEqual([
+      expect.objectContaining({
+        code,
+        flags: { deadline: null, answerBy: at('2026-02-13T09:00:00').toISOString(), answerStatus: 'on_time' },
+      }),
+    ]);
     const retry = await call(people.citizen, '/api/dossiers', { body, headers });
     expect(retry.status).toBe(201);
     expect(await readJson(retry)).toEqual(submitted);

@@ -25,6 +25,7 @@ import {
   Dossier,
   DossierDocument,
   ProcedureSummary,
+  QueueDossier,
   SaveDossierBody,
   SavedDossier,
   StartUploadBody,
@@ -84,7 +85,7 @@ const listRoute = createRoute({
   summary: 'A citizen’s own dossiers, or the staff queue (filters: state, procedureCode, due, assignedToMe)',
   request: { query: queueFilter.partial() },
   responses: {
-    200: json(z.object({ dossiers: z.array(Dossier) }), 'Dossiers.'),
+    200: json(z.object({ dossiers: z.array(QueueDossier) }), 'Dossiers.'),
     ...errorResponses(400, 401, 403),
   },
 });

@@ -136,3 +136,19 @@ export const Upload = z.object({
     expiresInSeconds: z.number().int(),
   }),
 });
+
+export const QueueDossier = Dossier.extend({
+  flags: z
+    .object({
+      deadline: z.enum(['on_time', 'due_soon', 'late']).nullable(),
+      answerBy: z
+        .string()
+        .nullable()
+        .openapi({
+          description: 'Online dossiers: receive or ask for more within 8 working hours (Decree 45/2020).',
+        }),
+      answerStatus: z.enum(['on_time', 'due_soon', 'late']).nullable(),
+    })
+    .optional()
+    .openapi({ description: 'Staff queue only.' }),
+}).openapi('QueueDossier');
