@@ -130,7 +130,7 @@ export function useSecurityFixture(t: TestApp): SecurityFixture {
  * Every row of the tenant's schema but its sessions (sliding renewal may touch those), as
  * one digest per table: "changes nothing" means these are equal before and after.
  */
-async function tenantFingerprint(t: TestApp, slug: TenantSlug) {
+export async function tenantFingerprint(t: TestApp, slug: TenantSlug) {
   const { schema, ownerRole } = tenantNames(slug);
   return t.deps.database.sql.begin(async (tx) => {
     await tx`select set_config('search_path', ${schema}, true), set_config('role', ${ownerRole}, true)`;

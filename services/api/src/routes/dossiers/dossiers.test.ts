@@ -18,6 +18,7 @@ import { publishVersion } from '@motcua/engine';
 import { testProcedure, testProcedureWithDocument } from '@motcua/engine/testing';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tenantFingerprint } from '../../security-cases.ts';
 import { readJson, testDomain, useTestApp } from '../../testing.ts';
 
 const t = useTestApp();
@@ -445,5 +446,95 @@ describe('documents', () => {
     expect(submitted.status).toBe(201);
     // Once submitted, the citizen adds files only when asked for a supplement.
     expect((await declare({})).status).toBe(409);
+  });
+});
+
+describe('bad input', () => {
+  it('gets a field-level 400 at every dossier endpoint and changes nothing', async () => {
+    const draft = await readJson(
+      await call(people.citizen, '/api/dossiers', {
+        body: { procedureCode: testProcedure.code, answers: {} },
+      }),
+    );
+    const id = draft.dossier.id as string;
+    const submitted = await readJson(
+      await call(people.otherCitizen, '/api/dossiers', {
+        body: { procedureCode: testProcedure.code, answers: goodAnswers, submit: true },
+      }),
+    );
+    const filed = submitted.dossier.id as string;
+    const cases: { who: Who | undefined; path: string; body: unknown; fields: string[] }[] = [
+      {
+        who: people.citizen,
+        path: '/api/dossiers',
+        body: { answers: 'x' },
+        fields: ['procedureCode', 'answers'],
+      },
+      {
+        who: people.citizen,
+        path: '/api/dossiers',
+        body: { procedureCode: testProcedure.code, submit: 'yes' },
+        fields: ['submit'],
+      },
+      {
+        who: people.citizen,
+        path: '/api/dossiers',
+        body: {
+          procedureCode: testProcedure.code,
+          dossierId: id,
+          answers: { ...goodAnswers, purpose: 'khac' },
+          submit: true,
+        },
+        fields: ['answers.purpose_other'],
+      },
+      {
+        who: people.citizen,
+        path: `/api/dossiers/${id}/documents`,
+        body: { slot: 1 },
+        fields: ['slot', 'fileName', 'contentType', 'sizeBytes'],
+      },
+      {
+        who: people.reception,
+        path: `/api/dossiers/${filed}/actions/refuse`,
+        body: { input: { reason: 5 } },
+        fields: ['reason'],
+      },
+      {
+        who: people.reception,
+        path: `/api/dossiers/${filed}/actions/request-supplement`,
+        body: { input: { missing: [{ document: '' }] } },
+        fields: ['missing.0.document', 'missing.0.reason'],
+      },
+      {
+        who: people.reception,
+        path: `/api/dossiers/${filed}/actions/not-an-action`,
+        body: { input: {} },
+        fields: ['action'],
+      },
+      {
+        who: people.reception,
+        path: `/api/dossiers/${filed}/actions/receive`,
+        body: { expectedRevision: 'x' },
+        fields: ['expectedRevision'],
+      },
+      { who: undefined, path: '/api/public/track?code=1&key=%3C', body: undefined, fields: ['code', 'key'] },
+    ];
+    const before = await tenantFingerprint(t, tenantA);
+    for (const c of cases) {
+      const res = await call(c.who, c.path, c.body === undefined ? {} : { body: c.body });
+      expect(res.status, c.path).toBe(400);
+      const { error } = await readJson(res);
+      const paths = (error.details as { path: string }[]).map((d) => d.path);
+      for (const field of c.fields) expect(paths, `${c.path}: ${JSON.stringify(paths)}`).toContain(field);
+    }
+    expect(await tenantFingerprint(t, tenantA)).toEqual(before);
+
+    // Two officers on the same dossier: the one who saw an older revision is told, and nothing changes.
+    const stale = await call(people.reception, `/api/dossiers/${filed}/actions/receive`, {
+      body: { input: {}, expectedRevision: submitted.dossier.revision - 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect((await readJson(stale)).error.code).toBe('stale_revision');
+    expect(await tenantFingerprint(t, tenantA)).toEqual(before);
   });
 });

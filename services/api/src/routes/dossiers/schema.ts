@@ -141,12 +141,9 @@ export const QueueDossier = Dossier.extend({
   flags: z
     .object({
       deadline: z.enum(['on_time', 'due_soon', 'late']).nullable(),
-      answerBy: z
-        .string()
-        .nullable()
-        .openapi({
-          description: 'Online dossiers: receive or ask for more within 8 working hours (Decree 45/2020).',
-        }),
+      answerBy: z.string().nullable().openapi({
+        description: 'Online dossiers: receive or ask for more within 8 working hours (Decree 45/2020).',
+      }),
       answerStatus: z.enum(['on_time', 'due_soon', 'late']).nullable(),
     })
     .optional()
