@@ -15,6 +15,8 @@ export const idPrefixes = [
   'prv',
   'dos',
   'doc',
+  'pay',
+  'fbk',
 ] as const;
 export type IdPrefix = (typeof idPrefixes)[number];
 

@@ -4,6 +4,11 @@ import type { AuthContext } from '@motcua/auth';
 
 export interface EngineContext extends AuthContext {
   now?: () => Date;
+  /**
+   * Set by server-side verbs that act for the platform itself (a provider's verified payment
+   * notice), never from a request: the state machine sees the `system` actor.
+   */
+  asSystem?: string;
 }
 
 export const nowOf = (ctx: EngineContext): Date => ctx.now?.() ?? new Date();

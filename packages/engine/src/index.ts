@@ -13,7 +13,7 @@ export {
   withdrawProcedure,
 } from './catalog/manage-procedures.ts';
 export type { EngineContext } from './context.ts';
-export { type ActOnDossierInput, actOnDossier } from './dossiers/act-on-dossier.ts';
+export { type ActOnDossierInput, actOnDossier, actOnDossierIn } from './dossiers/act-on-dossier.ts';
 export {
   documentView,
   mediaTypes,
@@ -28,6 +28,15 @@ export { getDossier, type TimelineEntry } from './dossiers/get-dossier.ts';
 export { listMyDossiers, listQueue, type QueueItem, queueFilter } from './dossiers/list-dossiers.ts';
 export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';
 export { type TrackedDossier, trackDossier, trackInput, trackingLimit } from './dossiers/track-dossier.ts';
+export {
+  answerFeedback,
+  answerFeedbackInput,
+  fileFeedback,
+  fileFeedbackInput,
+  listFeedback,
+} from './feedback/feedback.ts';
+export { settleOnlinePayment, startOnlinePayment } from './payments/online-payment.ts';
+export type { PaymentNotice, PaymentProvider } from './payments/payment-provider.ts';
 export { getProcedure, listProcedures, type PublishedProcedure } from './procedures/list-procedures.ts';
 export { publishVersion } from './procedures/publish-version.ts';
 export { seedStarterCatalog } from './procedures/seed-starter-catalog.ts';

@@ -1,5 +1,6 @@
 // The one typed request context every Hono app of the API shares.
 import type { Database, TenantDb } from '@motcua/db';
+import type { PaymentProvider } from '@motcua/engine';
 import type { Mailer } from '@motcua/mail';
 import type { ProvisioningContext } from '@motcua/provisioning';
 import type { Storage } from '@motcua/storage';
@@ -22,6 +23,8 @@ export interface AppDeps {
   background: Set<Promise<unknown>>;
   /** What "now" is for deadlines and codes: the system clock, or a test's fixed one. */
   clock: () => Date;
+  /** Online payment providers by name; none until one is configured (the billing work adds Stripe). */
+  payments: Map<string, PaymentProvider>;
 }
 
 /** Set by the dispatcher before a request reaches the tenant app. */

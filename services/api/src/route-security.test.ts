@@ -31,6 +31,8 @@ const publicRoutes: Record<string, string> = {
   'tenant POST /sign-out': 'ends the caller’s own session, if any',
   'tenant GET /api/procedures': 'the published catalog',
   'tenant GET /api/procedures/:code': 'a published procedure',
+  'tenant POST /api/payments/:provider/notify':
+    'a payment provider’s notification: its signature is the credential',
   'tenant GET /api/public/track': 'tracking by code and the key printed on the receipt (rate-limited)',
   'platform GET /assets/motcua.css': 'the stylesheet',
   'platform GET /': 'the landing page',
@@ -113,6 +115,20 @@ const tenantRoutes: ProtectedRoute[] = [
   { method: 'GET', path: '/account', audience: 'tenant-session' },
   { method: 'POST', path: '/api/dossiers', body: { procedureCode: '1.999999' }, audience: 'citizen' },
   { method: 'GET', path: '/api/dossiers', audience: 'tenant-session' },
+  { method: 'POST', path: '/api/dossiers/dos_doesnotexist/payments', audience: 'tenant-session' },
+  {
+    method: 'POST',
+    path: '/api/feedback',
+    body: { subject: 'Góp ý', body: 'Nội dung góp ý đủ dài.' },
+    audience: 'citizen',
+  },
+  { method: 'GET', path: '/api/feedback', audience: 'tenant-session' },
+  {
+    method: 'POST',
+    path: '/api/feedback/fbk_doesnotexist/answer',
+    body: { outcome: 'answered', answer: 'Cảm ơn ông bà đã góp ý.' },
+    audience: { staff: ['reception'] },
+  },
   { method: 'GET', path: '/api/dossiers/dos_doesnotexist', audience: 'tenant-session' },
   {
     method: 'POST',

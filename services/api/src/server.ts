@@ -50,6 +50,7 @@ export async function createDeps(
     tenants: createTenantResolver(database),
     background: new Set(),
     clock: () => new Date(),
+    payments: new Map(),
   };
 }
 

@@ -32,85 +32,93 @@ export interface ActOnDossierInput {
 const finishing = new Set(['result_issued', 'refused', 'stopped', 'withdrawn']);
 
 export async function actOnDossier(ctx: EngineContext, request: ActOnDossierInput): Promise<DossierView> {
+  return withTenant(ctx.database, ctx.slug, (db) => actOnDossierIn(db, ctx, request));
+}
+
+/** The same inside a unit of work the caller holds (a payment settled with its dossier step). */
+export async function actOnDossierIn(
+  db: TenantDb,
+  ctx: EngineContext,
+  request: ActOnDossierInput,
+): Promise<DossierView> {
   const now = nowOf(ctx);
-  return withTenant(ctx.database, ctx.slug, async (db) => {
-    const [row] = await db.select().from(dossiers).where(eq(dossiers.id, request.dossierId)).for('update');
-    if (!row || !(await canSee(db, ctx.actor, row))) throw new NotFoundError('No such dossier.');
-    if (request.expectedRevision !== undefined && request.expectedRevision !== row.revision) {
-      throw new ConflictError(
-        'Someone changed this dossier since you opened it. Reload it and try again.',
-        undefined,
-        'stale_revision',
-      );
-    }
-    const [version] = await db
-      .select({ document: procedureVersions.document })
-      .from(procedureVersions)
-      .where(eq(procedureVersions.id, row.procedureVersionId));
-    if (!version) throw new Error('The dossier’s procedure version is missing.');
-    const document = parseProcedureVersion(version.document);
-    // The fee is the server's, whatever a client sends.
-    const input =
-      request.action === 'request_payment'
-        ? { ...(request.input as object), amount: row.feeTotal }
-        : request.input;
-    if (request.action === 'assign') await assertAssignable(db, input);
-    if (request.action === 'issue_result') {
-      await assertResultFiles(db, row.id, (input as { resultDocuments?: unknown } | null)?.resultDocuments);
-    }
-    const decision = decide(
-      snapshotOf(row, document.workflow.steps.length),
-      request.action,
-      dossierActor(ctx.actor),
-      input,
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, request.dossierId)).for('update');
+  const system = ctx.asSystem;
+  if (!row || !(system || (await canSee(db, ctx.actor, row)))) throw new NotFoundError('No such dossier.');
+  if (request.expectedRevision !== undefined && request.expectedRevision !== row.revision) {
+    throw new ConflictError(
+      'Someone changed this dossier since you opened it. Reload it and try again.',
+      undefined,
+      'stale_revision',
     );
-    const next = decision.snapshot;
-    const [event] = await db
-      .insert(dossierEvents)
-      .values({
-        dossierId: row.id,
-        action: request.action,
-        fromState: decision.event.from,
-        toState: decision.event.to,
-        actor: actorRef(ctx.actor),
-        data: decision.event.data,
-        clock: decision.event.clock ?? null,
-        at: now,
-      })
-      .returning({ id: dossierEvents.id });
-    const changes: Partial<Dossier> = {
-      state: next.state,
-      assigneeId: next.assigneeId,
-      stepIndex: next.stepIndex,
-      supplementCount: next.supplementCount,
-      supplementFrom: next.supplementFrom,
-      updatedAt: now,
-      revision: row.revision + 1,
-    };
-    if (decision.event.clock === 'start') changes.receivedAt = now;
-    const receivedAt = changes.receivedAt ?? row.receivedAt;
-    if (receivedAt && (decision.event.clock === 'start' || decision.event.clock === 'resume')) {
-      changes.dueAt = await dueDate(db, { id: row.id, receivedAt }, document, now);
-    }
-    if (request.action === 'record_payment') changes.paidAt = now;
-    if (request.action === 'rate') changes.rating = Number((decision.event.data as { score?: number }).score);
-    if (finishing.has(next.state) && !row.finishedAt) changes.finishedAt = now;
-    const [updated] = await db.update(dossiers).set(changes).where(eq(dossiers.id, row.id)).returning();
-    if (!updated || !event) throw new Error('The dossier update returned no row.');
-    const [owner] = await db
-      .select({ email: citizens.email })
-      .from(citizens)
-      .where(eq(citizens.id, row.ownerId));
-    await queueCitizenEmail(db, {
+  }
+  const [version] = await db
+    .select({ document: procedureVersions.document })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, row.procedureVersionId));
+  if (!version) throw new Error('The dossier’s procedure version is missing.');
+  const document = parseProcedureVersion(version.document);
+  // The fee is the server's, whatever a client sends.
+  const input =
+    request.action === 'request_payment'
+      ? { ...(request.input as object), amount: row.feeTotal }
+      : request.input;
+  if (request.action === 'assign') await assertAssignable(db, input);
+  if (request.action === 'issue_result') {
+    await assertResultFiles(db, row.id, (input as { resultDocuments?: unknown } | null)?.resultDocuments);
+  }
+  const decision = decide(
+    snapshotOf(row, document.workflow.steps.length),
+    request.action,
+    system ? { kind: 'system' } : dossierActor(ctx.actor),
+    input,
+  );
+  const next = decision.snapshot;
+  const [event] = await db
+    .insert(dossierEvents)
+    .values({
+      dossierId: row.id,
       action: request.action,
-      eventId: event.id,
-      to: owner?.email ?? null,
-      dossier: updated,
-      procedureName: document.name,
+      fromState: decision.event.from,
+      toState: decision.event.to,
+      actor: system ? `system:${system}` : actorRef(ctx.actor),
       data: decision.event.data,
-    });
-    return toDossierView(updated);
+      clock: decision.event.clock ?? null,
+      at: now,
+    })
+    .returning({ id: dossierEvents.id });
+  const changes: Partial<Dossier> = {
+    state: next.state,
+    assigneeId: next.assigneeId,
+    stepIndex: next.stepIndex,
+    supplementCount: next.supplementCount,
+    supplementFrom: next.supplementFrom,
+    updatedAt: now,
+    revision: row.revision + 1,
+  };
+  if (decision.event.clock === 'start') changes.receivedAt = now;
+  const receivedAt = changes.receivedAt ?? row.receivedAt;
+  if (receivedAt && (decision.event.clock === 'start' || decision.event.clock === 'resume')) {
+    changes.dueAt = await dueDate(db, { id: row.id, receivedAt }, document, now);
+  }
+  if (request.action === 'record_payment') changes.paidAt = now;
+  if (request.action === 'rate') changes.rating = Number((decision.event.data as { score?: number }).score);
+  if (finishing.has(next.state) && !row.finishedAt) changes.finishedAt = now;
+  const [updated] = await db.update(dossiers).set(changes).where(eq(dossiers.id, row.id)).returning();
+  if (!updated || !event) throw new Error('The dossier update returned no row.');
+  const [owner] = await db
+    .select({ email: citizens.email })
+    .from(citizens)
+    .where(eq(citizens.id, row.ownerId));
+  await queueCitizenEmail(db, {
+    action: request.action,
+    eventId: event.id,
+    to: owner?.email ?? null,
+    dossier: updated,
+    procedureName: document.name,
+    data: decision.event.data,
   });
+  return toDossierView(updated);
 }
 
 /** The assignee must be an active case officer of this agency. */
