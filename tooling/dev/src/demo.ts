@@ -2,7 +2,7 @@
 
 import { upsertOperator } from '@motcua/auth';
 import { newId, parseSlug, withTenant } from '@motcua/db';
-import { staffRoles, staffUsers, units } from '@motcua/db/tenant';
+import { staffRoles, staffUsers } from '@motcua/db/tenant';
 import { NotFoundError } from '@motcua/domain';
 import {
   getTenant,
@@ -11,7 +11,6 @@ import {
   retryProvisioning,
 } from '@motcua/provisioning';
 import { hash } from '@node-rs/argon2';
-import { asc, ne } from 'drizzle-orm';
 
 export const demoPassword = 'MotcuaDemo-2026';
 
@@ -36,7 +35,7 @@ const demoTotpSecret = (slug: string) =>
     .toUpperCase()
     .replace(/[^A-Z2-7]/g, 'A');
 
-const emailFor = (role: string, slug: string) => `${role}@${slug}.demo.motcua.vn`;
+export const emailFor = (role: string, slug: string) => `${role}@${slug}.demo.motcua.vn`;
 
 async function ensureTenant(ctx: ProvisioningContext, tenant: (typeof demoTenants)[number]) {
   try {
@@ -92,12 +91,6 @@ export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]>
   for (const tenant of demoTenants) {
     await ensureTenant(ctx, tenant);
     await withTenant(ctx.database, parseSlug(tenant.slug), async (db) => {
-      const [unit] = await db
-        .select({ id: units.id })
-        .from(units)
-        .where(ne(units.kind, 'agency'))
-        .orderBy(asc(units.code))
-        .limit(1);
       for (const role of staffRoles) {
         const email = emailFor(role, tenant.slug);
         const totp =
@@ -109,12 +102,18 @@ export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]>
             email,
             fullName: `Demo ${role}`,
             role,
-            unitId: role === 'admin' ? null : (unit?.id ?? null),
+            // Agency-wide, like the one-stop centre's staff: the starter procedures name a competent
+            // unit by role ('commune_police'…), which no unit's code matches yet, so their dossiers
+            // belong to no unit and staff limited to one would see none of the demo dossiers.
+            unitId: null,
             status: 'active',
             passwordHash,
             ...totp,
           })
-          .onConflictDoUpdate({ target: staffUsers.email, set: { status: 'active', passwordHash, ...totp } });
+          .onConflictDoUpdate({
+            target: staffUsers.email,
+            set: { status: 'active', unitId: null, passwordHash, ...totp },
+          });
         accounts.push({
           tenant: tenant.slug,
           role,

@@ -57,6 +57,86 @@ async function stop({ child, output }: Started): Promise<void> {
   expect(output()).toContain('Stopped.');
 }
 
+interface DemoDossier {
+  tenant: string;
+  code: string | null;
+  state: string;
+  owner: string | null;
+  trackingKey: string | null;
+  deadline: string | null;
+}
+
+const everyState = [
+  'draft',
+  'submitted',
+  'supplement_requested',
+  'refused',
+  'received',
+  'in_progress',
+  'payment_requested',
+  'awaiting_approval',
+  'approved',
+  'stopped',
+  'result_issued',
+  'result_returned',
+  'withdrawn',
+];
+
+/** Every state in each agency, one late and one due-soon dossier, and what a person can try with them. */
+async function checkDemoDossiers(
+  base: string,
+  demo: { citizens: { tenant: string; email: string; password: string }[]; dossiers: DemoDossier[] },
+  receptionCookie: string,
+  output: string,
+) {
+  expect(demo.citizens).toHaveLength(10);
+  expect(demo.citizens[0]).toMatchObject({
+    tenant: 'bo-tu-phap',
+    email: 'cong-dan-1@bo-tu-phap.demo.motcua.vn',
+  });
+  expect(demo.dossiers).toHaveLength(32);
+  expect(output).toContain('Demo dossiers:     32 in 13 states');
+  for (const slug of ['bo-tu-phap', 'da-nang']) {
+    const mine = demo.dossiers.filter((d) => d.tenant === slug);
+    expect(new Set(mine.map((d) => d.state))).toEqual(new Set(everyState));
+    expect(mine.filter((d) => d.deadline === 'late')).toHaveLength(1);
+    expect(mine.filter((d) => d.deadline === 'due_soon')).toHaveLength(1);
+    expect(mine.filter((d) => d.state !== 'draft').every((d) => d.code && d.trackingKey)).toBe(true);
+  }
+
+  // Public tracking with a code and key from demo.json.
+  const received = demo.dossiers.find((d) => d.tenant === 'da-nang' && d.state === 'received');
+  const tracked = await fetch(
+    `${base}/t/da-nang/api/public/track?code=${received?.code}&key=${received?.trackingKey}`,
+  );
+  expect(await tracked.json()).toMatchObject({ code: received?.code, state: 'received', nationalStatus: 2 });
+
+  // A demo citizen signs in and sees their own dossiers, the draft included.
+  const citizen = demo.citizens.find((c) => c.tenant === 'da-nang');
+  const signIn = await fetch(`${base}/t/da-nang/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: citizen?.email, password: citizen?.password }),
+  });
+  expect(signIn.status).toBe(200);
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const own = (await (await fetch(`${base}/t/da-nang/api/dossiers`, { headers: { cookie } })).json()) as {
+    dossiers: { code: string | null }[];
+  };
+  const expected = demo.dossiers.filter((d) => d.tenant === 'da-nang' && d.owner === citizen?.email);
+  expect(own.dossiers.map((d) => d.code).sort()).toEqual(expected.map((d) => d.code).sort());
+
+  // The desk sees the late dossier in its queue (the due-soon one joins it if the office closed
+  // since the start, hence "contains").
+  const late = await fetch(`${base}/t/da-nang/api/dossiers?due=late`, {
+    headers: { cookie: receptionCookie },
+  });
+  const lateCodes = ((await late.json()) as { dossiers: { code: string }[] }).dossiers.map((d) => d.code);
+  const planned = demo.dossiers.filter((d) => d.tenant === 'da-nang' && d.deadline === 'late');
+  expect(planned).toHaveLength(1);
+  expect(lateCodes).toEqual(expect.arrayContaining(planned.map((d) => d.code)));
+}
+
 describe('npm start', () => {
   it('starts everything, serves the demo agencies, writes demo.json, stops cleanly on Ctrl-C and restarts on its data', async () => {
     const pgPort = await freePort();
@@ -115,6 +195,7 @@ describe('npm start', () => {
       headers: { authorization: `Bearer ${demo.operator.token}` },
     });
     expect(list.status).toBe(200);
+    await checkDemoDossiers(base, demo, cookie, first.output());
     await stop(first);
 
     // Port closed once stopped: PostgreSQL went down with the launcher.
@@ -129,6 +210,11 @@ describe('npm start', () => {
     expect(again.operator.token).toBe(demo.operator.token);
     const res = await fetch(`${again.baseUrl.replace('localhost', '127.0.0.1')}/t/bo-tu-phap/api/tenant`);
     expect(res.status).toBe(200);
+    // The second start found the dossiers there and added none.
+    const codesOf = (d: { dossiers: DemoDossier[] }) =>
+      d.dossiers.map((x) => `${x.tenant} ${x.code} ${x.state}`);
+    expect(codesOf(again)).toEqual(codesOf(demo));
+    expect(second.output()).toContain(`Demo dossiers:     ${demo.dossiers.length} in 13 states`);
     await stop(second);
   });
 });

@@ -6,6 +6,7 @@ import { closeDeps, createDeps, createLogger, loadApiEnv, startServer } from '@m
 import { ConfigError } from '@motcua/config';
 import { createDatabase, migrateFleet } from '@motcua/db';
 import { demoTenants, seedDemo, seedDemoOperators } from './demo.ts';
+import { seedDemoDossiers } from './demo-dossiers.ts';
 import { dataDir, localSecrets, startStack } from './stack.ts';
 
 async function main() {
@@ -34,7 +35,11 @@ async function main() {
 
     const logger = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL);
     const deps = await createDeps(env, logger);
-    const accounts = await seedDemo(deps.provisioning).catch(async (error: unknown) => {
+    const seed = async () => {
+      const accounts = await seedDemo(deps.provisioning);
+      return { accounts, ...(await seedDemoDossiers(deps.provisioning)) };
+    };
+    const { accounts, citizens, dossiers } = await seed().catch(async (error: unknown) => {
       await closeDeps(deps);
       throw error;
     });
@@ -58,6 +63,8 @@ async function main() {
       operators,
       tenants,
       accounts,
+      citizens,
+      dossiers,
     };
     writeFileSync(join(dataDir, 'demo.json'), `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
 
@@ -74,6 +81,8 @@ ${tenants.map((t) => `  ${t.name.padEnd(22)} ${t.portalUrl}   (or ${t.pathUrl})`
   Staff accounts:    <role>@<tenant>.demo.motcua.vn, password ${accounts[0]?.password ?? ''}
                      roles: admin, reception, specialist, approver, clerk, viewer (admins need TOTP)
   Operators:         <role>@ops.demo.motcua.vn (owner, operator, billing, support), same password, TOTP
+  Citizens:          cong-dan-<1–5>@<tenant>.demo.motcua.vn, same password
+  Demo dossiers:     ${dossiers.length} in ${new Set(dossiers.map((d) => d.state)).size} states (codes and tracking keys in demo.json)
   Everything above:  ${join(dataDir, 'demo.json')}
 
 Press Ctrl-C to stop.`);
