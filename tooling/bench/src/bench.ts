@@ -1,4 +1,5 @@
-// `npm run bench -- [--tenants N] [--provision-samples N] [--iterations N]`: measures, in one
+// `npm run bench -- [--tenants N] [--provision-samples N] [--iterations N] [--load-seconds N]
+// [--load-connections N] [--db-pool N]`: measures, in one
 // run on a fresh embedded PostgreSQL and S3 server, the figures DESIGN.md sets targets for.
 // Not a test: it prints figures and ratios and never fails on a number.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { provisionTenant, retryProvisioning } from '@motcua/provisioning';
 import { createStorage } from '@motcua/storage';
 import { bootstrapDatabase, startPostgres, startS3 } from '@motcua/testing';
 import { measureApiMemory } from './api-memory.ts';
+import { runDossierBench } from './dossier-bench.ts';
 import { measureIsolation } from './isolation.ts';
 import { inParallel, median, ms, percentile } from './stats.ts';
 
@@ -27,13 +29,27 @@ const { values } = parseArgs({
     'provision-samples': { type: 'string', default: '25' },
     iterations: { type: 'string', default: '4000' },
     concurrency: { type: 'string', default: '4' },
+    'load-seconds': { type: 'string', default: '10' },
+    'load-connections': { type: 'string', default: '50' },
+    'db-pool': { type: 'string', default: '10' },
   },
 });
 const fleetSize = Number(values.tenants);
 const samples = Number(values['provision-samples']);
 const iterations = Number(values.iterations);
 const concurrency = Number(values.concurrency);
-for (const [name, value] of Object.entries({ fleetSize, samples, iterations, concurrency })) {
+const loadSeconds = Number(values['load-seconds']);
+const loadConnections = Number(values['load-connections']);
+const dbPool = Number(values['db-pool']);
+for (const [name, value] of Object.entries({
+  fleetSize,
+  samples,
+  iterations,
+  concurrency,
+  loadSeconds,
+  loadConnections,
+  dbPool,
+})) {
   if (!Number.isInteger(value) || value < 1) {
     console.error(`bench: ${name} must be a positive whole number`);
     process.exit(2);
@@ -158,22 +174,37 @@ try {
 
   // 4. API memory after resolving every tenant. The extra migration changed `settings`;
   //    the API does not read it here, so it serves the fleet as is.
-  const memory = await measureApiMemory(
-    repoRoot,
-    {
-      DATABASE_URL: databaseUrl,
-      MOTCUA_OPS_TOKEN: 'bench-operator-token-0123456789',
-      PLATFORM_DOMAIN: 'localhost',
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_BUCKET: 'motcua-bench',
-    },
-    [...slugs, ...Array.from({ length: samples }, (_, i) => `one-${i}`)],
-  );
+  const apiEnv = {
+    DATABASE_URL: databaseUrl,
+    MOTCUA_OPS_TOKEN: 'bench-operator-token-0123456789',
+    PLATFORM_DOMAIN: 'localhost',
+    S3_ENDPOINT: s3.endpoint,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    S3_BUCKET: 'motcua-bench',
+  };
+  const memory = await measureApiMemory(repoRoot, apiEnv, [
+    ...slugs,
+    ...Array.from({ length: samples }, (_, i) => `one-${i}`),
+  ]);
   log(
     `\nAPI process RSS: ${memory.idleMb.toFixed(0)} MB idle, ${memory.afterMb.toFixed(0)} MB after resolving ${fleetSize + samples} tenants (${memory.resolvedPerSecond.toFixed(0)} tenant lookups/s over HTTP)   target < 300 MB`,
   );
+
+  // 5. Dossier submission and public tracking over HTTP, against the same inserts written bare.
+  //    DESIGN.md's targets name 100 tenants mixed: the first 100 of the fleet.
+  await runDossierBench({
+    database,
+    databaseUrl,
+    repoRoot,
+    apiEnv,
+    slugs: slugs.slice(0, 100),
+    scratch,
+    seconds: loadSeconds,
+    connections: loadConnections,
+    poolMax: dbPool,
+    log,
+  });
 } finally {
   await database.close();
   await s3.stop();
