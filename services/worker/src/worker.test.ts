@@ -4,7 +4,8 @@ import { createTestTenant, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { createMailer } from '@motcua/mail';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findDeliverableTenants } from './tenants.ts';
 import {
   closedSmtpUrl,
@@ -48,6 +49,27 @@ async function setStatus(slug: TenantSlug, status: string) {
 }
 
 describe('startWorker', () => {
+  it('stops cleanly when its LISTEN connection is already gone (Ctrl-C also stops a local PostgreSQL)', async () => {
+    const worker = await start({
+      mailer: createMailer({ smtpUrl: smtp.url, from, log: () => {} }),
+      sweepIntervalMs: noSweep,
+    });
+    const admin = postgres(inject('motcua').superuserUrl, { max: 1, onnotice: () => {} });
+    try {
+      const [{ name } = { name: '' }] = await database.sql<
+        { name: string }[]
+      >`select current_database() as name`;
+      const killed = await admin`
+        select pg_terminate_backend(pid) as done from pg_stat_activity
+        where query ilike '%listen%' and datname = ${name} and pid <> pg_backend_pid()`;
+      expect(killed.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await expect(worker.stop()).resolves.toBeUndefined();
+    running.delete(worker);
+  });
+
   it('delivers a committed row within a second through LISTEN, exactly once', async () => {
     const slug = await createTestTenant(database);
     const worker = await start({
@@ -195,6 +217,22 @@ describe('startWorker', () => {
     await worker.stop();
     expect(slow.sent).toHaveLength(1);
     expect((await readOutbox(database, slug))[0]?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('gives up waiting on stop after stopTimeoutMs; the unfinished row is still unsent and goes out later', async () => {
+    const slug = await createTestTenant(database);
+    const stuck = recordingMailer(createMailer({ smtpUrl: smtp.url, from }), { delayMs: 2_000 });
+    const worker = await start({ mailer: stuck.mailer, sweepIntervalMs: noSweep, stopTimeoutMs: 200 });
+    await insertEmails(database, slug, [uniqueEmail('stuck')]);
+    await waitUntil('the visit to begin', async () => {
+      const [row] = await database.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and state = 'idle in transaction'`;
+      return (row?.n ?? 0) > 0;
+    });
+    const started = performance.now();
+    await worker.stop();
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect((await readOutbox(database, slug))[0]?.sentAt).toBeNull();
   });
 });
 

