@@ -37,6 +37,16 @@ export {
 } from './feedback/feedback.ts';
 export { settleOnlinePayment, startOnlinePayment } from './payments/online-payment.ts';
 export type { PaymentNotice, PaymentProvider } from './payments/payment-provider.ts';
+export {
+  type OpenedDocument,
+  openDossierDocument,
+  type PrintableForm,
+  type PrintedForm,
+  type PrintOptions,
+  printableForms,
+  printDossierForm,
+  toAsciiFileName,
+} from './prints/index.ts';
 export { getProcedure, listProcedures, type PublishedProcedure } from './procedures/list-procedures.ts';
 export { publishVersion } from './procedures/publish-version.ts';
 export { seedStarterCatalog } from './procedures/seed-starter-catalog.ts';

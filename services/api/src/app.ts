@@ -14,6 +14,7 @@ import { oidcRoutes } from './routes/auth/oidc.ts';
 import { passwordResetRoutes } from './routes/auth/password-reset.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin/index.ts';
 import { consolePageRoutes } from './routes/console/index.tsx';
+import { dossierPrintRoutes } from './routes/dossier-prints/index.ts';
 import { dossierRoutes } from './routes/dossiers/index.ts';
 import { feedbackRoutes } from './routes/feedback/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', adminRoutes());
   tenantApp.route('/', staffRoutes());
   tenantApp.route('/', dossierRoutes());
+  tenantApp.route('/', dossierPrintRoutes());
   tenantApp.route('/', catalogAdminRoutes());
   tenantApp.route('/', paymentRoutes());
   tenantApp.route('/', feedbackRoutes());

@@ -130,6 +130,12 @@ const tenantRoutes: ProtectedRoute[] = [
     audience: { staff: ['reception'] },
   },
   { method: 'GET', path: '/api/dossiers/dos_doesnotexist', audience: 'tenant-session' },
+  { method: 'GET', path: '/api/dossiers/dos_doesnotexist/forms/receipt', audience: 'tenant-session' },
+  {
+    method: 'GET',
+    path: '/api/dossiers/dos_doesnotexist/documents/doc_x/content',
+    audience: 'tenant-session',
+  },
   {
     method: 'POST',
     path: '/api/dossiers/dos_doesnotexist/documents',

@@ -50,7 +50,11 @@ function readCMap(cmap: string): Map<number, string> {
     )) {
       const first = Number.parseInt(lo, 16);
       if (list !== undefined) {
-        [...list.matchAll(/<(\w+)>/g)].forEach(([, d = ''], i) => glyphs.set(first + i, utf16(d)));
+        // A ligature maps to several code units: `<0066 0069>` is "fi".
+        const targets = [...list.matchAll(/<([\w\s]+)>/g)].map(([, d = '']) =>
+          utf16(d.replaceAll(/\s/g, '')),
+        );
+        for (const [i, target] of targets.entries()) glyphs.set(first + i, target);
         continue;
       }
       // One destination for the whole range: its last code unit counts up with the glyph id.
@@ -82,13 +86,19 @@ export function readPdfText(pdf: Buffer): string {
   for (const [, kid] of kids) {
     const content = objects.get(ref(objects.get(Number(kid))?.dict ?? '', 'Contents'))?.stream;
     let glyphs = new Map<number, string>();
+    const decode = (hex: string) =>
+      (hex.match(/.{4}/g) ?? []).map((g) => glyphs.get(Number.parseInt(g, 16)) ?? '').join('');
     const operations = /\/(\w+) [\d.]+ Tf|\[((?:<\w*>|[\s\d.-])*)\]\s*TJ|<(\w*)>\s*Tj/g;
     for (const [, font, array, single] of (content?.toString('latin1') ?? '').matchAll(operations)) {
       if (font) glyphs = fonts.get(font) ?? new Map();
-      const hex = array !== undefined ? [...array.matchAll(/<(\w*)>/g)].map((m) => m[1]).join('') : single;
-      if (hex !== undefined) {
-        runs.push((hex.match(/.{4}/g) ?? []).map((g) => glyphs.get(Number.parseInt(g, 16)) ?? '').join(''));
-      }
+      if (single !== undefined) runs.push(decode(single));
+      if (array === undefined) continue;
+      // Justified lines space their words by moving right (a large negative adjustment), not
+      // with a space glyph; small adjustments are kerning.
+      const parts = [...array.matchAll(/<(\w*)>|(-?[\d.]+)/g)].map(([, hex, move]) =>
+        hex !== undefined ? decode(hex) : Number(move) <= -200 ? ' ' : '',
+      );
+      runs.push(parts.join(''));
     }
   }
   return runs.join(' ').replace(/\s+/g, ' ').trim();
