@@ -24,6 +24,7 @@ export {
 } from './dossiers/documents.ts';
 export { vietnamDate } from './dossiers/dossier-code.ts';
 export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
+export { queueDueSoonNotices } from './dossiers/due-soon.ts';
 export { getDossier, type TimelineEntry } from './dossiers/get-dossier.ts';
 export { listMyDossiers, listQueue, type QueueItem, queueFilter } from './dossiers/list-dossiers.ts';
 export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';

@@ -1,7 +1,7 @@
 // From a dossier step to the citizen's inbox: the engine writes the outbox row in the step's
 // unit of work, the worker hears the commit and delivers the rendered email once.
 import { newId, withTenant } from '@motcua/db';
-import { citizens } from '@motcua/db/tenant';
+import { citizens, staffUsers } from '@motcua/db/tenant';
 import { createTestTenant, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { actOnDossier, publishVersion, saveDossier } from '@motcua/engine';
 import { testProcedure } from '@motcua/engine/testing';
@@ -63,5 +63,64 @@ describe('a dossier step reaches the inbox', () => {
     expect(mail.text).toContain('Ảnh mờ');
     await worker.idle();
     expect(smtp.messagesTo('thu@example.vn')).toHaveLength(1);
+  });
+
+  it('tells the officer holding a dossier that it is due soon, on the sweep, once', async () => {
+    const slug = await createTestTenant(database);
+    const citizenId = newId('usr');
+    const officerId = newId('usr');
+    await withTenant(database, slug, async (db) => {
+      await publishVersion(db, testProcedure, 'test');
+      await db.insert(citizens).values({ id: citizenId, email: 'hoa@example.vn', fullName: 'Lý Thị Hoa' });
+      await db
+        .insert(staffUsers)
+        .values({
+          id: officerId,
+          email: 'thuly@a.gov.vn',
+          fullName: 'Thụ lý',
+          role: 'specialist',
+          status: 'active',
+        });
+    });
+    // Received Mon 2 Mar 2026 10:00, three working days: due Thu 5 Mar 17:00.
+    const monday = new Date('2026-03-02T03:00:00Z');
+    const saved = await saveDossier(
+      { database, slug, actor: { kind: 'citizen', id: citizenId }, now: () => monday },
+      {
+        procedureCode: testProcedure.code,
+        answers: {
+          full_name: 'Lý Thị Hoa',
+          citizen_id: '001090000004',
+          phone: '0912345672',
+          purpose: 'xin_viec',
+        },
+        submit: true,
+      },
+    );
+    const desk = {
+      database,
+      slug,
+      actor: { kind: 'staff' as const, id: 'usr_desk', role: 'reception' as const },
+      now: () => monday,
+    };
+    await actOnDossier(desk, { dossierId: saved.dossier.id, action: 'receive', input: {} });
+    await actOnDossier(desk, {
+      dossierId: saved.dossier.id,
+      action: 'assign',
+      input: { assigneeId: officerId },
+    });
+    await worker?.stop();
+    const thursday = new Date('2026-03-05T02:00:00Z'); // 09:00 in Vietnam
+    worker = await startWorker({
+      database,
+      mailer: createMailer({ smtpUrl: smtp.url, from: 'Motcua <no-reply@motcua.vn>', log: () => {} }),
+      sweepIntervalMs: 3_600_000,
+      now: () => thursday,
+    });
+    const mail = await smtp.waitFor('thuly@a.gov.vn', { timeoutMs: 5_000 });
+    expect(mail.subject).toBe(`Hồ sơ ${saved.dossier.code} sắp đến hạn trả kết quả`);
+    await worker.sweep();
+    await worker.idle();
+    expect(smtp.messagesTo('thuly@a.gov.vn')).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@
 // calls `onlisten`, which sweeps. If that reconnect fails, postgres.js drops the listener; the
 // sweep still delivers, within `sweepIntervalMs`.
 import type { Database, TenantSlug } from '@motcua/db';
+import { queueDueSoonNotices } from '@motcua/engine';
 import { defaultBatch, deliverTenantOutbox, type OutboxMailer } from './deliver-outbox.ts';
 import { createDeliveryQueue } from './delivery-queue.ts';
 import { type Logger, silentLogger } from './logger.ts';
@@ -29,6 +30,13 @@ export interface WorkerOptions {
    * and go out on the next start, so giving up loses nothing.
    */
   stopTimeoutMs?: number;
+  /**
+   * How often a sweep also looks for dossiers nearly due and queues the staff notices (the
+   * notices themselves are deduplicated, so this only bounds the work). 0 turns it off.
+   */
+  dueSoonIntervalMs?: number;
+  /** The clock for due-soon checks (tests pin it). */
+  now?: () => Date;
   batch?: number;
   messageIdDomain?: string;
 }
@@ -59,6 +67,8 @@ function createTracker() {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { database, mailer, logger = silentLogger, sweepIntervalMs = 30_000, concurrency = 4 } = options;
   const { batch = defaultBatch, messageIdDomain, stopTimeoutMs = 10_000 } = options;
+  const { dueSoonIntervalMs = 15 * 60_000, now = () => new Date() } = options;
+  let dueSoonCheckedAt = Number.NEGATIVE_INFINITY;
   let stopping = false;
   const tracker = createTracker();
   const failed = (what: string, fields: Record<string, unknown>) => (error: unknown) =>
@@ -89,7 +99,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const sweep = (): Promise<void> => {
     if (stopping) return Promise.resolve();
     sweeping ??= findDeliverableTenants(database)
-      .then((slugs) => {
+      .then(async (slugs) => {
+        const at = now();
+        if (dueSoonIntervalMs > 0 && at.getTime() - dueSoonCheckedAt >= dueSoonIntervalMs) {
+          dueSoonCheckedAt = at.getTime();
+          for (const slug of slugs) {
+            await queueDueSoonNotices({ database, slug }, at).catch(
+              failed('due-soon check failed', { tenant: slug }),
+            );
+          }
+        }
         for (const slug of slugs) queue.request(slug);
       })
       .catch(failed('outbox sweep failed', {}))
