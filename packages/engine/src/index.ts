@@ -12,6 +12,12 @@ export {
   saveProcedureDraft,
   withdrawProcedure,
 } from './catalog/manage-procedures.ts';
+export {
+  maxTemplateBytes,
+  openProcedureTemplate,
+  templateTypes,
+  uploadProcedureTemplate,
+} from './catalog/templates.ts';
 export type { EngineContext } from './context.ts';
 export { type ActOnDossierInput, actOnDossier, actOnDossierIn } from './dossiers/act-on-dossier.ts';
 export {

@@ -31,6 +31,7 @@ const publicRoutes: Record<string, string> = {
   'tenant POST /sign-out': 'ends the caller’s own session, if any',
   'tenant GET /api/procedures': 'the published catalog',
   'tenant GET /api/procedures/:code': 'a published procedure',
+  'tenant GET /api/procedures/:code/templates/:file': 'a published procedure’s downloadable template',
   'tenant POST /api/payments/:provider/notify':
     'a payment provider’s notification: its signature is the credential',
   'tenant GET /api/public/track': 'tracking by code and the key printed on the receipt (rate-limited)',
@@ -97,6 +98,7 @@ const tenantRoutes: ProtectedRoute[] = [
   { method: 'POST', path: '/api/admin/procedures/1.000099.H48/publish', audience: admin },
   { method: 'POST', path: '/api/admin/procedures/1.000099.H48/withdraw', audience: admin },
   { method: 'GET', path: '/api/admin/calendar', audience: admin },
+  { method: 'PUT', path: '/api/admin/procedures/1.000099.H48/templates/mau.docx', body: {}, audience: admin },
   {
     method: 'PUT',
     path: '/api/admin/calendar/2026-12-24',

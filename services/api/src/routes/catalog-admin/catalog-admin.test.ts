@@ -210,3 +210,58 @@ describe('the agency calendar', () => {
     expect((await readJson(await call(people.admin, '/api/admin/calendar'))).overrides).toEqual([]);
   });
 });
+
+describe('document templates', () => {
+  it('are uploaded by the admin under a name the procedure gives, and downloaded by anyone once published', async () => {
+    const code = '1.000030.H48';
+    const file = 'mau-to-khai.docx';
+    const draft = {
+      ...testProcedure,
+      code,
+      documents: [
+        {
+          id: 'to_khai',
+          name: { vi: 'Tờ khai', en: 'Declaration' },
+          required: true,
+          copies: { originals: 1, copies: 0 },
+          templateFile: file,
+          acceptedTypes: ['pdf'],
+          maxSizeBytes: 1_000_000,
+        },
+      ],
+    };
+    await call(people.admin, `/api/admin/procedures/${code}/draft`, { method: 'PUT', body: { draft } });
+    const bytes = new Uint8Array(Buffer.from('PK\u0003\u0004 tờ khai mẫu'));
+    const put = (name: string, body: Uint8Array, who: Who = people.admin) =>
+      t.request(`/api/admin/procedures/${code}/templates/${name}`, {
+        host: `${tenant}.${testDomain}`,
+        method: 'PUT',
+        headers: {
+          origin: `http://${tenant}.${testDomain}`,
+          cookie: who.cookie,
+          'content-type': 'application/octet-stream',
+        },
+        body,
+      });
+    expect((await put('khac.docx', bytes)).status).toBe(400);
+    expect((await put('mau-to-khai.exe', bytes)).status).toBe(400);
+    expect((await put(file, new Uint8Array(5 * 1024 * 1024 + 1))).status).toBe(413);
+    expect((await put(file, bytes, people.reception)).status).toBe(403);
+    expect((await put(file, bytes)).status).toBe(200);
+
+    const download = () =>
+      t.request(`/api/procedures/${code}/templates/${file}`, { host: `${tenant}.${testDomain}` });
+    expect((await download()).status).toBe(404);
+    await call(people.admin, `/api/admin/procedures/${code}/publish`, { body: {} });
+    const res = await download();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+    const elsewhere = await t.request(`/api/procedures/${code}/templates/${file}`, {
+      host: `${other}.${testDomain}`,
+    });
+    expect(elsewhere.status).toBe(404);
+  });
+});

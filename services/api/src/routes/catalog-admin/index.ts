@@ -4,12 +4,15 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   listCalendarOverrides,
   listManagedProcedures,
+  maxTemplateBytes,
   publishProcedure,
   removeCalendarOverride,
   saveProcedureDraft,
   setCalendarOverride,
+  uploadProcedureTemplate,
   withdrawProcedure,
 } from '@motcua/engine';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../context.ts';
 import { staffContext } from '../admin/actor.ts';
 import { body, json } from '../openapi-helpers.ts';
@@ -106,6 +109,31 @@ const routes = {
     },
     responses: { 200: json(Override, 'Saved.'), ...errorResponses(400, 401, 403) },
   }),
+  uploadTemplate: createRoute({
+    method: 'put',
+    path: '/api/admin/procedures/{code}/templates/{file}',
+    tags,
+    summary: 'Upload the downloadable template a procedure names in documents[].templateFile (≤ 5 MiB)',
+    request: {
+      params: Code.extend({ file: z.string().max(120).openapi({ example: 'mau-van-ban-uy-quyen.docx' }) }),
+      body: {
+        required: true,
+        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+    },
+    responses: {
+      200: json(
+        z.object({
+          code: z.string(),
+          file: z.string(),
+          contentType: z.string(),
+          sizeBytes: z.number().int(),
+        }),
+        'Stored.',
+      ),
+      ...errorResponses(400, 401, 403, 404, 413),
+    },
+  }),
   removeDay: createRoute({
     method: 'delete',
     path: '/api/admin/calendar/{date}',
@@ -142,6 +170,23 @@ export function catalogAdminRoutes() {
       200,
     ),
   );
+  app.use(
+    '/api/admin/procedures/:code/templates/:file',
+    bodyLimit({
+      maxSize: maxTemplateBytes,
+      onError: (c) =>
+        c.json({ error: { code: 'payload_too_large', message: `At most ${maxTemplateBytes} bytes.` } }, 413),
+    }),
+  );
+  app.openapi(routes.uploadTemplate, async (c) => {
+    const ctx = await staffContext(c);
+    const { code, file } = c.req.valid('param');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    return c.json(
+      await uploadProcedureTemplate(ctx, c.get('deps').storage.forTenant(ctx.slug), code, file, bytes),
+      200,
+    );
+  });
   app.openapi(routes.removeDay, async (c) =>
     c.json(await removeCalendarOverride(await staffContext(c), c.req.valid('param').date), 200),
   );

@@ -1,5 +1,6 @@
 // The catalog and dossier API under a tenant: the published catalog and public tracking for
 // anyone; dossiers for their citizen and for the agency's staff and integrations.
+import { Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { dossierActions, legacyLevel } from '@motcua/domain';
 import {
@@ -9,6 +10,7 @@ import {
   listMyDossiers,
   listProcedures,
   listQueue,
+  openProcedureTemplate,
   queueFilter,
   saveDossier,
   startUpload,
@@ -55,6 +57,20 @@ const getProcedureRoute = createRoute({
       z.object({ versionId: z.string(), version: z.number(), document: z.record(z.string(), z.unknown()) }),
       'The current version.',
     ),
+    ...errorResponses(404),
+  },
+});
+const templateRoute = createRoute({
+  method: 'get',
+  path: '/api/procedures/{code}/templates/{file}',
+  tags: ['Catalog'],
+  summary: 'Download a template a published procedure names (mẫu đơn, tờ khai)',
+  request: { params: z.object({ code: z.string().max(80), file: z.string().max(120) }) },
+  responses: {
+    200: {
+      description: 'The file.',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
     ...errorResponses(404),
   },
 });
@@ -172,6 +188,20 @@ export function dossierRoutes() {
   app.openapi(getProcedureRoute, async (c) => {
     const { versionId, version, document } = await getProcedure(scope(c), c.req.valid('param').code);
     return c.json({ versionId, version, document: document as unknown as Record<string, unknown> }, 200);
+  });
+  app.openapi(templateRoute, async (c) => {
+    const { code, file } = c.req.valid('param');
+    const scoped = scope(c);
+    const opened = await openProcedureTemplate(
+      scoped,
+      c.get('deps').storage.forTenant(scoped.slug),
+      code,
+      file,
+    );
+    c.header('Content-Type', opened.contentType);
+    c.header('Content-Disposition', `attachment; filename="${opened.file}"`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(Readable.toWeb(opened.body) as ReadableStream, 200);
   });
   app.openapi(saveRoute, async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
