@@ -3,21 +3,17 @@
 // of work: concurrent submissions queue on that row, and a rolled-back submission takes its
 // number back with it, so numbers are neither skipped nor reused.
 import type { TenantDb } from '@motcua/db';
-import { dossierCodeSequences, settings } from '@motcua/db/tenant';
-import { eq, sql } from 'drizzle-orm';
+import { dossierCodeSequences } from '@motcua/db/tenant';
+import { sql } from 'drizzle-orm';
 
 /** Vietnam is UTC+7 all year: the civil date of an instant there. */
 export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** The agency's electronic identifier from its settings, or one made from its slug until an admin sets it. */
-export async function agencyIdentifier(db: TenantDb, slug: string): Promise<string> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, 'agency_code'));
-  return typeof row?.value === 'string' && row.value ? row.value : slug.replaceAll('-', '').toUpperCase();
+/** The agency's electronic identifier from its `agency_code` setting, or one made from its slug until an admin sets it. */
+export function agencyIdentifierFrom(setting: unknown, slug: string): string {
+  return typeof setting === 'string' && setting ? setting : slug.replaceAll('-', '').toUpperCase();
 }
 
 export async function nextDossierCode(db: TenantDb, agency: string, now: Date): Promise<string> {

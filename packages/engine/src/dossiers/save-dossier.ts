@@ -3,30 +3,24 @@
 // version the dossier keeps, computes the fee on the server, takes the day's next code, and
 // writes the dossier, its event and the idempotent answer together.
 import { randomInt } from 'node:crypto';
-import { newId, withTenant } from '@motcua/db';
-import {
-  type Dossier,
-  dossierEvents,
-  dossiers,
-  procedures,
-  procedureVersions,
-  units,
-} from '@motcua/db/tenant';
+import { newId, type TenantDb, withTenant } from '@motcua/db';
+import { type Dossier, dossierEvents, dossiers, procedures, procedureVersions } from '@motcua/db/tenant';
 import {
   computeFees,
   decide,
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
+  type ProcedureVersion,
   ValidationError,
   validateAnswers,
 } from '@motcua/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type EngineContext, nowOf } from '../context.ts';
 import { parseProcedureVersion } from '../procedures/parse-version.ts';
 import { checkDossierFiles } from './documents.ts';
-import { agencyIdentifier, nextDossierCode, vietnamDate } from './dossier-code.ts';
+import { agencyIdentifierFrom, nextDossierCode, vietnamDate } from './dossier-code.ts';
 import { type DossierView, snapshotOf, toDossierView } from './dossier-view.ts';
 import { claimIdempotencyKey, idempotencyClaim, storeIdempotentAnswer } from './idempotency.ts';
 
@@ -61,6 +55,63 @@ function parse(input: unknown) {
   );
 }
 
+/** The columns of a dossier that has just been started, before submission fills them in. */
+const blankDraft = {
+  code: null,
+  channel: 'online',
+  state: 'draft',
+  answers: {},
+  unitId: null,
+  assigneeId: null,
+  stepIndex: null,
+  supplementCount: 0,
+  supplementFrom: null,
+  feeTotal: 0,
+  paidAt: null,
+  trackingKey: null,
+  submittedAt: null,
+  receivedAt: null,
+  dueAt: null,
+  pausedAt: null,
+  finishedAt: null,
+  rating: null,
+  revision: 0,
+  updatedAt: new Date(0),
+} as const satisfies Partial<Dossier>;
+
+/**
+ * The answers as the form evaluator cleaned them, or every problem at once: the form's field by
+ * field, then the files (each file answer a checked file of this dossier; each required
+ * document present). Files are only looked up when the procedure has any.
+ */
+async function checkedAnswers(
+  db: TenantDb,
+  dossierId: string | undefined,
+  document: ProcedureVersion,
+  answers: Record<string, unknown>,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const checked = validateAnswers(document, answers, { today: vietnamDate(now) });
+  const problems: { path: string; message: string; code?: string; messageVi?: string }[] = checked.ok
+    ? []
+    : checked.errors.map((e) => ({
+        path: `answers.${e.field}`,
+        code: e.code,
+        message: e.message.en,
+        messageVi: e.message.vi,
+      }));
+  const values = checked.ok ? checked.values : answers;
+  const hasFiles = document.documents.length > 0 || document.form.fields.some((f) => f.type === 'file');
+  if (hasFiles) {
+    const files = await checkDossierFiles(db, dossierId ?? '', document, values);
+    problems.push(...files.filter((f) => !problems.some((p) => p.path === f.path)));
+  }
+  if (!checked.ok || problems.length > 0) {
+    throw new ValidationError('Some answers need correcting.', problems);
+  }
+  return checked.values;
+}
+
 export async function saveDossier(
   ctx: EngineContext,
   input: unknown,
@@ -86,8 +137,18 @@ export async function saveDossier(
         throw new PreconditionFailedError('This dossier was already submitted.', undefined, 'not_a_draft');
       }
     }
+    // One round trip for what a submission reads: the version, the agency's identifier and the
+    // competent unit (a submission is the hot path; every round trip counts).
     const [version] = await db
-      .select({ id: procedureVersions.id, document: procedureVersions.document })
+      .select({
+        id: procedureVersions.id,
+        document: procedureVersions.document,
+        agencyCode: sql<unknown>`(select s.value from settings s where s.key = 'agency_code')`,
+        unitId: sql<string | null>`(select u.id from units u
+          where u.code = procedure_versions.document->>'competentUnitCode'
+            and (u.valid_to is null or u.valid_to > current_date)
+          order by u.valid_from desc limit 1)`,
+      })
       .from(procedureVersions)
       .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
       .where(
@@ -102,92 +163,82 @@ export async function saveDossier(
     if (!version) throw new NotFoundError('No published procedure has this code.');
     const document = parseProcedureVersion(version.document);
 
-    let answers = data.answers;
-    let feeTotal = 0;
-    if (data.submit) {
-      const checked = validateAnswers(document, data.answers, { today: vietnamDate(now) });
-      const problems: { path: string; message: string; code?: string; messageVi?: string }[] = checked.ok
-        ? []
-        : checked.errors.map((e) => ({
-            path: `answers.${e.field}`,
-            code: e.code,
-            message: e.message.en,
-            messageVi: e.message.vi,
-          }));
-      const values = checked.ok ? checked.values : data.answers;
-      const files = await checkDossierFiles(db, existing?.id ?? '', document, values);
-      problems.push(...files.filter((f) => !problems.some((p) => p.path === f.path)));
-      if (!checked.ok || problems.length > 0) {
-        throw new ValidationError('Some answers need correcting.', problems);
-      }
-      answers = checked.values;
-      feeTotal = computeFees(document, answers).total;
+    if (!data.submit) {
+      const [row] = existing
+        ? await db
+            .update(dossiers)
+            .set({ answers: data.answers, updatedAt: now, revision: existing.revision + 1 })
+            .where(eq(dossiers.id, existing.id))
+            .returning()
+        : await db
+            .insert(dossiers)
+            .values({
+              id: newId('dos'),
+              procedureVersionId: version.id,
+              procedureCode: document.code,
+              ownerId: owner,
+              state: 'draft',
+              answers: data.answers,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning();
+      return finish(row, null, 200);
     }
-    const id = existing?.id ?? newId('dos');
-    if (!existing) {
-      [existing] = await db
-        .insert(dossiers)
-        .values({
-          id,
-          procedureVersionId: version.id,
-          procedureCode: document.code,
-          ownerId: owner,
-          state: 'draft',
-          answers,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-    }
-    if (!existing) throw new Error('The dossier insert returned no row.');
 
-    let trackingKey: string | null = null;
-    let row: Dossier | undefined;
-    if (data.submit) {
-      const stepCount = document.workflow.steps.length;
-      const decision = decide(snapshotOf(existing, stepCount), 'submit', { kind: 'citizen', id: owner }, {});
-      const code = await nextDossierCode(db, await agencyIdentifier(db, ctx.slug), now);
+    const answers = await checkedAnswers(db, existing?.id, document, data.answers, now);
+    const feeTotal = computeFees(document, answers).total;
+    const draft: Dossier = existing ?? {
+      ...blankDraft,
+      id: newId('dos'),
+      procedureVersionId: version.id,
+      procedureCode: document.code,
+      ownerId: owner,
+      createdAt: now,
+    };
+    const decision = decide(
+      snapshotOf(draft, document.workflow.steps.length),
+      'submit',
+      { kind: 'citizen', id: owner },
+      {},
+    );
+    const code = await nextDossierCode(db, agencyIdentifierFrom(version.agencyCode, ctx.slug), now);
+    const trackingKey = newTrackingKey();
+    const submitted = {
+      state: decision.snapshot.state,
+      answers,
+      feeTotal,
+      code,
+      trackingKey,
       // The competent unit's officers see it; staff limited to other units do not.
-      const [unit] = await db
-        .select({ id: units.id })
-        .from(units)
-        .where(eq(units.code, document.competentUnitCode));
-      trackingKey = newTrackingKey();
-      [row] = await db
-        .update(dossiers)
-        .set({
-          state: decision.snapshot.state,
-          answers,
-          feeTotal,
-          code,
-          trackingKey,
-          unitId: unit?.id ?? null,
-          submittedAt: now,
-          updatedAt: now,
-          revision: existing.revision + 1,
-        })
-        .where(eq(dossiers.id, id))
-        .returning();
-      await db.insert(dossierEvents).values({
-        dossierId: id,
-        action: 'submit',
-        fromState: decision.event.from,
-        toState: decision.event.to,
-        actor: `citizen:${owner}`,
-        data: { ...decision.event.data, code },
-        clock: decision.event.clock ?? null,
-        at: now,
-      });
-    } else {
-      [row] = await db
-        .update(dossiers)
-        .set({ answers, updatedAt: now, revision: existing.revision + 1 })
-        .where(eq(dossiers.id, id))
-        .returning();
+      unitId: version.unitId,
+      submittedAt: now,
+      updatedAt: now,
+      revision: draft.revision + 1,
+    };
+    const [row] = existing
+      ? await db.update(dossiers).set(submitted).where(eq(dossiers.id, existing.id)).returning()
+      : await db
+          .insert(dossiers)
+          .values({ ...draft, ...submitted })
+          .returning();
+    await db.insert(dossierEvents).values({
+      dossierId: draft.id,
+      action: 'submit',
+      fromState: decision.event.from,
+      toState: decision.event.to,
+      actor: `citizen:${owner}`,
+      data: { ...decision.event.data, code },
+      clock: decision.event.clock ?? null,
+      at: now,
+    });
+    return finish(row, trackingKey, 201);
+
+    async function finish(row: Dossier | undefined, trackingKey: string | null, status: 200 | 201) {
+      if (!row) throw new Error('The dossier write returned no row.');
+      const saved: SavedDossier = { dossier: toDossierView(row), trackingKey };
+      if (claim) await storeIdempotentAnswer(db, claim, status, saved);
+      return saved;
     }
-    if (!row) throw new Error('The dossier update returned no row.');
-    const saved: SavedDossier = { dossier: toDossierView(row), trackingKey };
-    if (claim) await storeIdempotentAnswer(db, claim, data.submit ? 201 : 200, saved);
-    return saved;
   });
 }

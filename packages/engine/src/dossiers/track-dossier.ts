@@ -3,7 +3,7 @@
 // client address, and a wrong key and an unknown code get the same answer.
 import { timingSafeEqual } from 'node:crypto';
 import { consumeRateLimit, type Database, type TenantSlug, withTenant } from '@motcua/db';
-import { dossierEvents, dossiers } from '@motcua/db/tenant';
+import { dossiers } from '@motcua/db/tenant';
 import {
   type DossierState,
   LimitExceededError,
@@ -11,7 +11,7 @@ import {
   nationalStatus,
   ValidationError,
 } from '@motcua/domain';
-import { asc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
 export const trackInput = z.object({
@@ -62,15 +62,25 @@ export async function trackDossier(
   }
   const { code, key } = parsed.data;
   return withTenant(scope.database, scope.slug, async (db) => {
-    const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+    // The dossier and its steps in one round trip: this is the public hot path.
+    const [row] = await db
+      .select({
+        trackingKey: dossiers.trackingKey,
+        procedureCode: dossiers.procedureCode,
+        state: dossiers.state,
+        submittedAt: dossiers.submittedAt,
+        receivedAt: dossiers.receivedAt,
+        dueAt: dossiers.dueAt,
+        finishedAt: dossiers.finishedAt,
+        steps: sql<{ action: string; to: string; at: string }[]>`coalesce((
+          select json_agg(json_build_object('action', e.action, 'to', e.to_state, 'at', e.at) order by e.id)
+          from dossier_events e where e.dossier_id = dossiers.id), '[]'::json)`,
+      })
+      .from(dossiers)
+      .where(eq(dossiers.code, code));
     if (!row?.trackingKey || !sameKey(row.trackingKey, key)) {
       throw new NotFoundError('No dossier matches this code and key.');
     }
-    const events = await db
-      .select({ action: dossierEvents.action, to: dossierEvents.toState, at: dossierEvents.at })
-      .from(dossierEvents)
-      .where(eq(dossierEvents.dossierId, row.id))
-      .orderBy(asc(dossierEvents.id));
     const state = row.state as DossierState;
     const iso = (d: Date | null) => d?.toISOString() ?? null;
     return {
@@ -82,7 +92,8 @@ export async function trackDossier(
       receivedAt: iso(row.receivedAt),
       dueAt: iso(row.dueAt),
       finishedAt: iso(row.finishedAt),
-      steps: events.map((e) => ({ action: e.action, to: e.to, at: e.at.toISOString() })),
+      // json_agg gives PostgreSQL's timestamp text: the API speaks ISO 8601 with a Z.
+      steps: row.steps.map((s) => ({ action: s.action, to: s.to, at: new Date(s.at).toISOString() })),
     };
   });
 }
