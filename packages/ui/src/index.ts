@@ -5,8 +5,20 @@ export { type Locale, locales, pickLocale, type StringKey, t } from './i18n.ts';
 export { Layout, type LayoutProps } from './layout.tsx';
 export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from './pages.tsx';
 
-/** The one stylesheet, served at `/assets/motcua.css`. */
-export const stylesheet = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
+/**
+ * The one stylesheet, served at `/assets/motcua.css`: the base (custom properties, layout,
+ * components) followed by each area's own rules, in this order.
+ */
+export const stylesheetParts = [
+  'styles.css',
+  'portal/styles.css',
+  'portal-form/styles.css',
+  'console-dossiers/styles.css',
+  'ops/styles.css',
+] as const;
+export const stylesheet = stylesheetParts
+  .map((part) => readFileSync(new URL(`./${part}`, import.meta.url), 'utf8'))
+  .join('\n');
 export {
   AccountPage,
   type AccountPageProps,
@@ -20,6 +32,7 @@ export {
   TotpPage,
 } from './auth-pages.tsx';
 export { type AuthStringKey, authText, passwordProblemText, roleName } from './auth-strings.ts';
+export * from './console-dossiers/index.ts';
 export {
   AcceptInvitationPage,
   type ApiKeyRow,
@@ -40,3 +53,6 @@ export {
   TotpEnrolPage,
 } from './console-pages.tsx';
 export { type ConsoleStringKey, consoleText } from './console-strings.ts';
+export * from './ops/index.ts';
+export * from './portal/index.ts';
+export * from './portal-form/index.ts';

@@ -14,14 +14,18 @@ import { oidcRoutes } from './routes/auth/oidc.ts';
 import { passwordResetRoutes } from './routes/auth/password-reset.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin/index.ts';
 import { consolePageRoutes } from './routes/console/index.tsx';
+import { consoleDossiersRoutes } from './routes/console-dossiers/index.tsx';
 import { dossierPrintRoutes } from './routes/dossier-prints/index.ts';
 import { dossierRoutes } from './routes/dossiers/index.ts';
 import { feedbackRoutes } from './routes/feedback/index.ts';
 import { opsRoutes } from './routes/ops/index.ts';
 import { opsAuthRoutes } from './routes/ops-auth/index.ts';
+import { opsPagesRoutes } from './routes/ops-pages/index.tsx';
 import { paymentRoutes } from './routes/payments/index.ts';
 import { authPageRoutes } from './routes/portal/auth-pages.tsx';
 import { portalRoutes } from './routes/portal/index.tsx';
+import { portalFormRoutes } from './routes/portal-form/index.tsx';
+import { portalPagesRoutes } from './routes/portal-pages/index.tsx';
 import { publicRoutes } from './routes/public/index.ts';
 import { staffRoutes } from './routes/staff/index.ts';
 import { assetRoutes, systemRoutes } from './routes/system/index.tsx';
@@ -101,10 +105,14 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', portalRoutes());
   tenantApp.route('/', authPageRoutes());
   tenantApp.route('/', consolePageRoutes());
+  tenantApp.route('/', portalPagesRoutes());
+  tenantApp.route('/', portalFormRoutes());
+  tenantApp.route('/', consoleDossiersRoutes());
 
   const platformApp = baseApp(deps);
   platformApp.route('/api/ops/auth', opsAuthRoutes());
   platformApp.route('/api/ops', opsRoutes());
+  platformApp.route('/', opsPagesRoutes());
   platformApp.route('/', systemRoutes());
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   platformApp.route(

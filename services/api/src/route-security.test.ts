@@ -2,13 +2,20 @@
 // through the shared security cases. A new route that is in neither list fails the first test.
 import { createSupportGrant } from '@motcua/auth';
 import { describe, expect, it } from 'vitest';
+import * as consoleDossiers from './routes/console-dossiers/security.ts';
+import * as opsPages from './routes/ops-pages/security.ts';
+import * as portalForm from './routes/portal-form/security.ts';
+import * as portalPages from './routes/portal-pages/security.ts';
 import { expectRouteSecured, type ProtectedRoute, useSecurityFixture } from './security-cases.ts';
 import { useTestApp } from './testing.ts';
+
+const areas = [portalPages, portalForm, consoleDossiers, opsPages];
 
 const t = useTestApp();
 const fixture = useSecurityFixture(t);
 
 const publicRoutes: Record<string, string> = {
+  ...Object.assign({}, ...areas.map((a) => a.publicRoutes)),
   'tenant GET /assets/motcua.css': 'the stylesheet',
   'tenant GET /api/tenant': 'the agency’s public profile',
   'tenant GET /': 'the portal’s front page',
@@ -53,6 +60,7 @@ const everyOperator = { operators: ['owner', 'operator', 'billing', 'support'] }
 const managers = { operators: ['owner', 'operator'] } as const;
 
 const tenantRoutes: ProtectedRoute[] = [
+  ...areas.flatMap((a) => a.tenantRoutes),
   { method: 'GET', path: '/api/auth/me', audience: 'tenant-session' },
   { method: 'POST', path: '/api/auth/totp', body: { code: '000000' }, audience: 'tenant-session' },
   { method: 'POST', path: '/api/auth/totp/enrolment', audience: 'tenant-session' },
@@ -219,6 +227,7 @@ const platformRoutes = (): ProtectedRoute[] => {
 };
 // The same list with placeholders, for the route inventory (which runs before the fixture is used).
 const platformPatterns: Pick<ProtectedRoute, 'method' | 'path'>[] = [
+  ...areas.flatMap((a) => a.platformRoutes),
   ...['/api/ops/auth/me', '/api/ops/tenants', '/api/ops/tenants/x', '/api/ops/tenants/x/export'].map(
     (path) => ({ method: 'GET', path }),
   ),
@@ -255,7 +264,9 @@ describe('route security', () => {
     it(`tenant ${route.method} ${route.path}`, () => expectRouteSecured(t, fixture, route));
   }
   it('every operator route', async () => {
-    for (const route of platformRoutes()) await expectRouteSecured(t, fixture, route);
+    for (const route of [...platformRoutes(), ...areas.flatMap((a) => a.platformRoutes)]) {
+      await expectRouteSecured(t, fixture, route);
+    }
     await t.settle();
   });
 
