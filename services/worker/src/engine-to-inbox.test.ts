@@ -72,15 +72,13 @@ describe('a dossier step reaches the inbox', () => {
     await withTenant(database, slug, async (db) => {
       await publishVersion(db, testProcedure, 'test');
       await db.insert(citizens).values({ id: citizenId, email: 'hoa@example.vn', fullName: 'Lý Thị Hoa' });
-      await db
-        .insert(staffUsers)
-        .values({
-          id: officerId,
-          email: 'thuly@a.gov.vn',
-          fullName: 'Thụ lý',
-          role: 'specialist',
-          status: 'active',
-        });
+      await db.insert(staffUsers).values({
+        id: officerId,
+        email: 'thuly@a.gov.vn',
+        fullName: 'Thụ lý',
+        role: 'specialist',
+        status: 'active',
+      });
     });
     // Received Mon 2 Mar 2026 10:00, three working days: due Thu 5 Mar 17:00.
     const monday = new Date('2026-03-02T03:00:00Z');
