@@ -39,7 +39,6 @@ import {
   type AuthPageBase,
   authHref,
   authText,
-  ConsoleHome,
   type ConsoleStringKey,
   consoleText,
   ForbiddenPage,
@@ -54,6 +53,7 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
+import { consoleHomeHandler } from '../console-dossiers/index.tsx';
 
 type Ctx = Context<AppEnv>;
 
@@ -201,12 +201,8 @@ export function consolePageRoutes() {
     if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-store');
   });
 
-  app.get('/console', async (c) => {
-    const base = page(c);
-    const g = await gate(c, base);
-    if (g.response) return g.response;
-    return c.html(<ConsoleHome {...base} fullName={g.principal.fullName} role={g.principal.role} />);
-  });
+  // The home shows what needs attention in the dossiers, then the admin's links.
+  app.get('/console', consoleHomeHandler);
 
   // Staff.
   const staffPage = async (
