@@ -182,6 +182,28 @@ function send(t: TestApp, host: string, route: ProtectedRoute, cookie?: string) 
 const isApi = (route: ProtectedRoute) => route.path.startsWith('/api/');
 
 /**
+ * A route list written before the fixture exists names its tenants by placeholder:
+ * `{tenant}`, `{opsTarget}` and `{freshSlug}` in the path and in form or JSON string values.
+ */
+function withFixture(route: ProtectedRoute, fixture: SecurityFixture): ProtectedRoute {
+  const fill = (text: string) =>
+    text
+      .replaceAll('{tenant}', fixture.tenant)
+      .replaceAll('{opsTarget}', fixture.opsTarget)
+      .replaceAll('{freshSlug}', fixture.freshSlug);
+  const form = route.form
+    ? Object.fromEntries(Object.entries(route.form).map(([key, value]) => [key, fill(value)]))
+    : undefined;
+  const body = route.body === undefined ? undefined : JSON.parse(fill(JSON.stringify(route.body)));
+  return {
+    ...route,
+    path: fill(route.path),
+    ...(form ? { form } : {}),
+    ...(body === undefined ? {} : { body }),
+  };
+}
+
+/**
  * An admitted caller got past the session and role checks: the route may still answer 4xx
  * for what it was sent (a wrong code, an unknown id), but not "who are you" or "not you".
  */
@@ -225,7 +247,8 @@ function expectRefused(
  * Last, one admitted caller must get past the checks, so the route cannot refuse everyone
  * and still pass.
  */
-export async function expectRouteSecured(t: TestApp, fixture: SecurityFixture, route: ProtectedRoute) {
+export async function expectRouteSecured(t: TestApp, fixture: SecurityFixture, listed: ProtectedRoute) {
+  const route = withFixture(listed, fixture);
   const { audience } = route;
   if (typeof audience === 'object' && 'operators' in audience) {
     return expectOperatorRouteRefusals(t, fixture, route, audience.operators);
@@ -292,6 +315,12 @@ export async function expectRouteSecured(t: TestApp, fixture: SecurityFixture, r
   await t.settle();
 }
 
+/**
+ * The operator routes: the API answers 401 to anyone who is not a signed-in operator (or the
+ * bootstrap token); a page (/ops…) sends them to the operator sign-in page instead, and does
+ * not take the bootstrap token, which is for automation. A role the route does not admit gets
+ * 403 either way, and neither exists on a tenant's host.
+ */
 async function expectOperatorRouteRefusals(
   t: TestApp,
   fixture: SecurityFixture,
@@ -300,50 +329,51 @@ async function expectOperatorRouteRefusals(
 ) {
   const before = await platformFingerprint(t, fixture);
   const tenantBefore = await tenantFingerprint(t, fixture.tenant);
-  const expect401 = async (cookie: string | undefined, why: string, authorization?: string) => {
-    const res = await t.request(route.path, {
-      method: route.method,
-      headers: {
-        origin: `http://${testDomain}`,
-        ...(cookie ? { cookie } : {}),
-        ...(authorization ? { authorization } : {}),
-        ...(route.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(route.body !== undefined ? { body: JSON.stringify(route.body) } : {}),
-    });
-    expect(res.status, `${route.method} ${route.path} ${why}`).toBe(401);
+  const sendOps = (headers: Record<string, string>, host = testDomain) => {
+    const all = new Headers({ origin: `http://${host}`, ...headers });
+    let body: string | undefined;
+    if (route.form) {
+      all.set('content-type', 'application/x-www-form-urlencoded');
+      body = new URLSearchParams(route.form).toString();
+    } else if (route.body !== undefined) {
+      all.set('content-type', 'application/json');
+      body = JSON.stringify(route.body);
+    }
+    return t.request(route.path, { host, method: route.method, headers: all, ...(body ? { body } : {}) });
   };
-  await expect401(undefined, 'without a session');
-  await expect401(
+  const expectSignInFirst = async (cookie: string | undefined, why: string, authorization?: string) => {
+    const res = await sendOps({
+      ...(cookie ? { cookie } : {}),
+      ...(authorization ? { authorization } : {}),
+    });
+    const label = `${route.method} ${route.path} ${why}`;
+    if (isApi(route)) {
+      expect(res.status, label).toBe(401);
+    } else {
+      expect(res.status, label).toBe(303);
+      expect(res.headers.get('location'), label).toBe('/ops/sign-in');
+    }
+  };
+  await expectSignInFirst(undefined, 'without a session');
+  await expectSignInFirst(
     `${operatorCookie}=${fixture.staff.admin}`,
     'with a tenant admin’s session as the operator cookie',
   );
-  await expect401(`${tenantCookie}=${fixture.staff.admin}`, 'with a tenant admin’s session cookie');
-  await expect401(undefined, 'with a wrong bearer token', `Bearer ${t.token}x`);
-  await expect401(
+  await expectSignInFirst(`${tenantCookie}=${fixture.staff.admin}`, 'with a tenant admin’s session cookie');
+  await expectSignInFirst(undefined, 'with a wrong bearer token', `Bearer ${t.token}x`);
+  await expectSignInFirst(
     undefined,
     'with the token as basic auth',
     `Basic ${Buffer.from(`ops:${t.token}`).toString('base64')}`,
   );
+  if (!isApi(route)) await expectSignInFirst(undefined, 'with the bootstrap token', `Bearer ${t.token}`);
   for (const role of operatorRoles) {
     if (admitted.includes(role)) continue;
-    const res = await t.request(route.path, {
-      method: route.method,
-      headers: {
-        origin: `http://${testDomain}`,
-        cookie: `${operatorCookie}=${fixture.operators[role]}`,
-        ...(route.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(route.body !== undefined ? { body: JSON.stringify(route.body) } : {}),
-    });
+    const res = await sendOps({ cookie: `${operatorCookie}=${fixture.operators[role]}` });
     expect(res.status, `${route.method} ${route.path} as operator ${role}`).toBe(403);
   }
-  // The operator API does not exist on a tenant's host, even with the right token.
-  const onTenantHost = await t.request(route.path, {
-    host: hostOf(fixture.tenant),
-    method: route.method,
-    headers: { authorization: `Bearer ${t.token}`, origin: `http://${hostOf(fixture.tenant)}` },
-  });
+  // The operator routes do not exist on a tenant's host, even with the right token.
+  const onTenantHost = await sendOps({ authorization: `Bearer ${t.token}` }, hostOf(fixture.tenant));
   expect(onTenantHost.status, `${route.method} ${route.path} on a tenant host`).toBe(404);
   await t.settle();
   expect(
@@ -353,15 +383,7 @@ async function expectOperatorRouteRefusals(
   expect(await tenantFingerprint(t, fixture.tenant)).toEqual(tenantBefore);
   const role = admitted[0];
   if (role) {
-    const passed = await t.request(route.path, {
-      method: route.method,
-      headers: {
-        origin: `http://${testDomain}`,
-        cookie: `${operatorCookie}=${fixture.operators[role]}`,
-        ...(route.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(route.body !== undefined ? { body: JSON.stringify(route.body) } : {}),
-    });
+    const passed = await sendOps({ cookie: `${operatorCookie}=${fixture.operators[role]}` });
     await expectAdmitted(route, passed);
     await t.settle();
   }

@@ -1,2 +1,27 @@
-// Filled in by the issue-5 work for this area.
-export {};
+// The operator console's pages (platform host): sign-in steps, the agency list, onboarding with
+// live progress, an agency's lifecycle actions and the offboarding confirmation.
+export { type NewTenantValues, OpsNewTenantPage } from './new-tenant-page.tsx';
+export { type OffboardPageProps, OpsOffboardPage } from './offboard-page.tsx';
+export { opsProgressScript } from './progress-script.ts';
+export { formatDate, OpsForbiddenPage, type OpsPageBase, opsHref } from './shared.tsx';
+export { OpsSignInPage, OpsTotpEnrolPage, OpsTotpPage } from './sign-in-pages.tsx';
+export {
+  type OpsStringKey,
+  operatorRoleLabel,
+  opsText,
+  type StepStatusName,
+  stepLabel,
+  stepStatusLabel,
+  type TenantStatusName,
+  tenantStatusLabel,
+} from './strings.ts';
+export { OpsTenantListPage, type TenantListPageProps, type TenantListRow } from './tenant-list-page.tsx';
+export {
+  OpsTenantPage,
+  type RunStepView,
+  type RunView,
+  type TenantNotice,
+  type TenantPageProps,
+  type TenantView,
+  tenantNotices,
+} from './tenant-page.tsx';
