@@ -7,6 +7,8 @@ export class InvalidSlugError extends Error {
 }
 
 export const reservedSlugs = new Set([
+  // `/ops/tenants/new` is the operator console's onboarding form.
+  'new',
   'platform',
   'public',
   'pg_catalog',

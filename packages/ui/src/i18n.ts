@@ -55,9 +55,10 @@ const strings = {
   },
   landingOperators: { vi: 'Nhà cung cấp dịch vụ', en: 'Platform operators' },
   landingOperatorsBody: {
-    vi: 'API vận hành tại /api/ops (mã truy cập vận hành), tài liệu API tại',
-    en: 'The operations API lives under /api/ops (operator token); API reference at',
+    vi: 'Đăng nhập bảng điều khiển vận hành để tiếp nhận cơ quan mới và theo dõi toàn bộ hệ thống. API vận hành tại /api/ops, tài liệu API tại',
+    en: 'Sign in to the operator console to onboard agencies and run the fleet. The operations API lives under /api/ops; API reference at',
   },
+  landingOperatorsSignIn: { vi: 'Đăng nhập vận hành', en: 'Operator sign-in' },
   noTenants: { vi: 'Chưa có cơ quan nào.', en: 'No agencies yet.' },
 } satisfies Record<string, Record<Locale, string>>;
 

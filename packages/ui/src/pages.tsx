@@ -116,6 +116,11 @@ export function PlatformLanding({ locale, path, tenants }: LandingProps) {
       <p>
         {t(locale, 'landingOperatorsBody')} <a href="/docs">/docs</a>.
       </p>
+      <p>
+        <a class="button" href={locale === 'en' ? '/ops/sign-in?lang=en' : '/ops/sign-in'}>
+          {t(locale, 'landingOperatorsSignIn')}
+        </a>
+      </p>
     </Layout>
   );
 }
