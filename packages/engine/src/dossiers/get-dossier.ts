@@ -22,7 +22,7 @@ export interface TimelineEntry {
 export async function getDossier(
   ctx: EngineContext,
   dossierId: string,
-): Promise<{ dossier: DossierView; timeline: TimelineEntry[] }> {
+): Promise<{ dossier: DossierView; timeline: TimelineEntry[]; trackingKey: string | null }> {
   return withTenant(ctx.database, ctx.slug, async (db) => {
     const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
     if (!row || !(await canSee(db, ctx.actor, row))) throw new NotFoundError('No such dossier.');
@@ -42,6 +42,8 @@ export async function getDossier(
     }
     return {
       dossier: toDossierView(row),
+      // Printed on the receipt; its owner and the agency's staff may print the receipt again.
+      trackingKey: row.trackingKey,
       timeline: events.map((e) => ({
         action: e.action,
         from: e.fromState,

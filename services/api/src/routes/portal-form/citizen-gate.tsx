@@ -78,6 +78,8 @@ export async function citizenGate(c: Ctx, base: PortalFormBase): Promise<Gate> {
 
 export interface Loaded {
   dossier: DossierView;
+  /** Printed on the receipt with the code; null for drafts. */
+  trackingKey: string | null;
   procedureName: string;
   /** The version the dossier keeps; undefined when the agency has published a newer one since. */
   version: ProcedureVersion | undefined;
@@ -89,18 +91,24 @@ export interface Loaded {
  * shown; the person is asked to start again on the current form.
  */
 export async function loadDossier(ctx: EngineContext, id: string, locale: PortalFormBase['locale']) {
-  const { dossier } = await getDossier(ctx, id);
+  const { dossier, trackingKey } = await getDossier(ctx, id);
   try {
     const current = await getProcedure({ database: ctx.database, slug: ctx.slug }, dossier.procedureCode);
     const same = current.versionId === dossier.procedureVersionId;
     return {
       dossier,
+      trackingKey,
       procedureName: current.document.name[locale],
       version: same ? current.document : undefined,
     } satisfies Loaded;
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    return { dossier, procedureName: dossier.procedureCode, version: undefined } satisfies Loaded;
+    return {
+      dossier,
+      trackingKey,
+      procedureName: dossier.procedureCode,
+      version: undefined,
+    } satisfies Loaded;
   }
 }
 

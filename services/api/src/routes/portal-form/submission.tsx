@@ -1,12 +1,13 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Submitting a draft once, however often the button is pressed, and the receipt page after it.
-import { type Answers, DomainError, PreconditionFailedError, ValidationError } from '@motcua/domain';
-import { type EngineContext, saveDossier } from '@motcua/engine';
+import { qrSvg } from '@motcua/documents';
+import { type Answers, PreconditionFailedError, ValidationError } from '@motcua/domain';
+import { saveDossier } from '@motcua/engine';
 import { DossierReceiptPage } from '@motcua/ui';
+import { tenantSiteBase } from '../../tenant-mail.ts';
 import {
   type Ctx,
   citizenGate,
-  type Loaded,
   loadDossier,
   page,
   pageBase,
@@ -34,18 +35,6 @@ const submissionBody = (procedureCode: string, dossierId: string, answers: Answe
  * The tracking key is only ever returned by the submission itself. Replaying that request with its
  * Idempotency-Key reads the stored answer and writes nothing (a mismatch is refused and rolled back).
  */
-async function trackingKeyOf(ctx: EngineContext, loaded: Loaded, revision: number) {
-  const { dossier } = loaded;
-  try {
-    const saved = await saveDossier(ctx, submissionBody(dossier.procedureCode, dossier.id, dossier.answers), {
-      idempotencyKey: submissionKey(dossier.id, revision),
-    });
-    return saved.dossier.id === dossier.id ? saved.trackingKey : null;
-  } catch (error) {
-    if (error instanceof DomainError) return null;
-    throw error;
-  }
-}
 
 /**
  * The review page's submit: with an Idempotency-Key from the draft and the revision the person
@@ -59,7 +48,7 @@ export async function submitDossier(c: Ctx) {
   const revision = Number(postedString(await c.req.parseBody(), 'revision'));
   const loaded = await loadDossier(gate.ctx, id, base.locale);
   const path = dossierPath(id);
-  const receipt = `${path}/receipt${Number.isSafeInteger(revision) ? `?r=${revision}` : ''}`;
+  const receipt = `${path}/receipt`;
   // A second click after the first went through: the same receipt.
   if (loaded.dossier.state !== 'draft') return redirectTo(c, base, receipt);
   if (!loaded.version) return versionChanged(c, base, loaded);
@@ -94,8 +83,10 @@ export async function showReceipt(c: Ctx) {
   const { dossier } = loaded;
   if (dossier.state === 'draft' || !dossier.code)
     return redirectTo(c, base, `${dossierPath(dossier.id)}/edit`);
-  const r = c.req.query('r') ?? '';
-  const trackingKey = /^\d{1,9}$/.test(r) ? await trackingKeyOf(gate.ctx, loaded, Number(r)) : null;
+  const { trackingKey } = loaded;
+  const trackingUrl = trackingKey
+    ? `${tenantSiteBase(c)}/track?code=${encodeURIComponent(dossier.code)}&key=${trackingKey}`
+    : null;
   return page(
     c,
     <DossierReceiptPage
@@ -104,6 +95,7 @@ export async function showReceipt(c: Ctx) {
       procedureName={loaded.procedureName}
       code={dossier.code}
       trackingKey={trackingKey}
+      qrSvg={trackingUrl ? qrSvg(trackingUrl, { label: dossier.code }) : undefined}
       nationalStatus={dossier.nationalStatus}
       submittedAt={dossier.submittedAt}
       dueAt={dossier.receivedAt ? dossier.dueAt : null}
