@@ -4,23 +4,16 @@
 // factor pending → its step, a role without the right → a 403 page).
 import { type AuthContext, can, type StaffPrincipal, validateTenantSession } from '@motcua/auth';
 import type { EngineContext } from '@motcua/engine';
-import { type AuthPageBase, authHref, ForbiddenPage, pickLocale } from '@motcua/ui';
+import { type AuthPageBase, authHref, ForbiddenPage } from '@motcua/ui';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
+import { tenantPageBase } from '../page-base.ts';
 
 export type Ctx = Context<AppEnv>;
 type StaffRole = StaffPrincipal['role'];
 
-export function pageBase(c: Ctx): AuthPageBase {
-  const query = c.req.query('lang');
-  return {
-    locale: pickLocale(query, c.req.header('accept-language')),
-    siteName: c.get('tenant').name,
-    basePath: c.env.basePath,
-    lang: query === 'vi' || query === 'en' ? query : undefined,
-  };
-}
+export const pageBase = tenantPageBase;
 
 export const redirectTo = (c: Ctx, base: AuthPageBase, path: string) => c.redirect(authHref(base, path), 303);
 

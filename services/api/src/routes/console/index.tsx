@@ -45,7 +45,6 @@ import {
   type FormError,
   type Locale,
   passwordProblemText,
-  pickLocale,
   StaffPage,
   TotpEnrolPage,
 } from '@motcua/ui';
@@ -54,19 +53,11 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
 import { consoleHomeHandler } from '../console-dossiers/index.tsx';
+import { tenantPageBase } from '../page-base.ts';
 
 type Ctx = Context<AppEnv>;
 
-function page(c: Ctx): AuthPageBase {
-  const query = c.req.query('lang');
-  const locale = pickLocale(query, c.req.header('accept-language'));
-  return {
-    locale,
-    siteName: c.get('tenant').name,
-    basePath: c.env.basePath,
-    lang: query === 'vi' || query === 'en' ? query : undefined,
-  };
-}
+const page = tenantPageBase;
 
 async function form(c: Ctx): Promise<Record<string, string | string[]>> {
   const body = await c.req.parseBody({ all: true });

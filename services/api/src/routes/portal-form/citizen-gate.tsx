@@ -4,24 +4,17 @@
 import { validateTenantSession } from '@motcua/auth';
 import { NotFoundError, type ProcedureVersion } from '@motcua/domain';
 import { type DossierView, type EngineContext, getDossier, getProcedure } from '@motcua/engine';
-import { authHref, MessagePage, type PortalFormBase, pickLocale, portalFormText } from '@motcua/ui';
+import { authHref, MessagePage, type PortalFormBase, portalFormText } from '@motcua/ui';
 import type { Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
+import { tenantPageBase } from '../page-base.ts';
 
 export type Ctx = Context<AppEnv>;
 
-export function pageBase(c: Ctx): PortalFormBase {
-  const query = c.req.query('lang');
-  return {
-    locale: pickLocale(query, c.req.header('accept-language')),
-    siteName: c.get('tenant').name,
-    basePath: c.env.basePath,
-    lang: query === 'vi' || query === 'en' ? query : undefined,
-  };
-}
+export const pageBase = tenantPageBase;
 
 export function redirectTo(c: Ctx, base: PortalFormBase, path: string, fragment?: string) {
   return c.redirect(`${authHref(base, path)}${fragment ? `#${fragment}` : ''}`, 303);

@@ -11,25 +11,16 @@ import {
   type PortalPageBase,
   type PortalProcedureCard,
   type PortalProcedureDetail,
-  pickLocale,
   t,
 } from '@motcua/ui';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
+import { tenantPageBase } from '../page-base.ts';
 
 export type Ctx = Context<AppEnv>;
 
-export function page(c: Ctx): PortalPageBase {
-  const query = c.req.query('lang');
-  const lang = query === 'vi' || query === 'en' ? query : undefined;
-  return {
-    locale: pickLocale(query, c.req.header('accept-language')),
-    siteName: c.get('tenant').name,
-    basePath: c.env.basePath,
-    lang,
-  };
-}
+export const page = tenantPageBase;
 
 export const scopeOf = (c: Ctx) => ({ database: c.get('deps').database, slug: c.get('tenant').slug });
 

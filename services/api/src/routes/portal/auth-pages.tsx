@@ -27,7 +27,6 @@ import {
   type FormError,
   type Locale,
   passwordProblemText,
-  pickLocale,
   RegisterPage,
   ResetConfirmPage,
   ResetRequestPage,
@@ -39,19 +38,11 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
 import { queueEmail, tenantSiteOrigin } from '../../tenant-mail.ts';
 import { clearSession, sessionToken, setSession } from '../auth/session.ts';
+import { tenantPageBase } from '../page-base.ts';
 
 type Ctx = Context<AppEnv>;
 
-function page(c: Ctx): AuthPageBase {
-  const query = c.req.query('lang');
-  const locale = pickLocale(query, c.req.header('accept-language'));
-  return {
-    locale,
-    siteName: c.get('tenant').name,
-    basePath: c.env.basePath,
-    lang: query === 'vi' || query === 'en' ? query : undefined,
-  };
-}
+const page = tenantPageBase;
 
 function verbContext(c: Ctx) {
   return {
