@@ -47,6 +47,10 @@ describe('addWorkingMinutes', () => {
     ['2026-01-09 17:30', 60, '2026-01-10 08:30'], // into the working Saturday
     ['2025-03-03 12:15', 30, '2025-03-03 13:30'], // from lunch
     ['2025-03-09 09:00', 0, '2025-03-09 09:00'], // nothing to add: unchanged, even on a Sunday
+    // Less than a millisecond rounds to nothing: a closing time stays put (found by fast-check,
+    // seed -1088446809: 5e-324 minutes after 11:30 gave 13:00).
+    ['2025-03-03 11:30', 5e-324, '2025-03-03 11:30'],
+    ['2025-03-03 17:00', 0.000001, '2025-03-03 17:00'],
   ])('%s + %d minutes = %s', (from, minutes, expected) => {
     expect(wallClock(addWorkingMinutes(calendar, at(from), minutes))).toBe(expected);
   });

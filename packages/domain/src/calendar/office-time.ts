@@ -114,9 +114,11 @@ export function addWorkingMinutes(
     throw new ValidationError('Working minutes to add must be a number, 0 or more.', { minutes });
   }
   assertInstant(from, 'from');
-  if (minutes === 0) return new Date(from.getTime());
-  const intervals = intervalsMs(hours);
+  // Minutes are counted in whole milliseconds: an amount that rounds to none adds none (and must
+  // not move an instant at a closing time on to the next opening).
   let remaining = Math.round(minutes * MS_PER_MINUTE);
+  if (remaining === 0) return new Date(from.getTime());
+  const intervals = intervalsMs(hours);
   let { date, msOfDay } = toLocalMs(from);
   if (!calendar.isWorkingDay(date)) ({ date, msOfDay } = { date: calendar.nextWorkingDay(date), msOfDay: 0 });
   for (;;) {
