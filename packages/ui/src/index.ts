@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 export { Field, Form, Frame } from './forms.tsx';
 export { type Locale, locales, pickLocale, type StringKey, t } from './i18n.ts';
-export { Layout, type LayoutProps } from './layout.tsx';
+export { Layout, type LayoutProps, languageSwitchHref } from './layout.tsx';
 export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from './pages.tsx';
 
 /**

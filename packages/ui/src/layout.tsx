@@ -10,9 +10,17 @@ export interface LayoutProps {
   siteName: string;
   /** Prefix for links: '' on a tenant host, '/t/<slug>' on the path fallback. */
   basePath?: string;
-  /** The current path, used to build the language switch link. */
+  /** The current path (with its query, if any), used to build the language switch link. */
   path: string;
   children?: Child;
+}
+
+/** The same page in the other language: its query (filters, page number) kept, `lang` replaced. */
+export function languageSwitchHref(basePath: string, path: string, lang: Locale): string {
+  const [pathname = '/', query = ''] = path.split('?');
+  const params = new URLSearchParams(query);
+  params.set('lang', lang);
+  return `${basePath}${pathname}?${params}`;
 }
 
 export function Layout({ locale, title, siteName, basePath = '', path, children }: LayoutProps) {
@@ -34,7 +42,7 @@ export function Layout({ locale, title, siteName, basePath = '', path, children 
             <a class="brand" href={`${basePath}/`}>
               {siteName}
             </a>
-            <a href={`${basePath}${path}?lang=${other}`} lang={other} hreflang={other}>
+            <a href={languageSwitchHref(basePath, path, other)} lang={other} hreflang={other}>
               {t(locale, 'switchLanguage')}
             </a>
           </div>

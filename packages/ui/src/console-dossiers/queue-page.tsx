@@ -19,8 +19,8 @@ export interface QueuePageProps extends ConsolePage {
   capped: boolean;
 }
 
-/** The queue's address for these filters and page, keeping the chosen language. */
-export function queueHref(page: ConsolePage, filters: QueueFilters, pageNumber = 1): string {
+/** The queue's path for these filters and page. */
+function queuePath(filters: QueueFilters, pageNumber = 1): string {
   const params = new URLSearchParams();
   if (filters.state) params.set('state', filters.state);
   if (filters.procedureCode) params.set('procedure', filters.procedureCode);
@@ -28,7 +28,12 @@ export function queueHref(page: ConsolePage, filters: QueueFilters, pageNumber =
   if (filters.mine) params.set('mine', '1');
   if (pageNumber > 1) params.set('page', String(pageNumber));
   const search = params.toString();
-  return authHref(page, `/console/dossiers${search ? `?${search}` : ''}`);
+  return `/console/dossiers${search ? `?${search}` : ''}`;
+}
+
+/** The queue's address for these filters and page, keeping the chosen language. */
+export function queueHref(page: ConsolePage, filters: QueueFilters, pageNumber = 1): string {
+  return authHref(page, queuePath(filters, pageNumber));
 }
 
 function Filters(props: QueuePageProps) {
@@ -123,7 +128,7 @@ export function QueuePage(page: QueuePageProps) {
     <ConsoleFrame
       {...page}
       title={say(page, 'queueTitle')}
-      path="/console/dossiers"
+      path={queuePath(page.filters, page.page)}
       back={['/console', 'backToConsole']}
     >
       <p>{say(page, 'queueIntro')}</p>
