@@ -1,4 +1,6 @@
 // The one-stop-shop engine: the procedure catalog and dossiers, as transport-free verbs.
+
+export { contrastRatio, defaultTheme, getTheme, type Theme, themeCss, themeOf } from './branding/branding.ts';
 export {
   calendarOverrideInput,
   listCalendarOverrides,

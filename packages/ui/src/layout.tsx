@@ -32,6 +32,7 @@ export function Layout({ locale, title, siteName, basePath = '', path, children 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${siteName}`}</title>
         <link rel="stylesheet" href={`${basePath}/assets/motcua.css`} />
+        <link rel="stylesheet" href={`${basePath}/assets/theme.css`} />
       </head>
       <body>
         <a class="skip-link" href="#main">

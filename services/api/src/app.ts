@@ -29,6 +29,7 @@ import { portalPagesRoutes } from './routes/portal-pages/index.tsx';
 import { publicRoutes } from './routes/public/index.ts';
 import { staffRoutes } from './routes/staff/index.ts';
 import { assetRoutes, systemRoutes } from './routes/system/index.tsx';
+import { themeStylesheet } from './routes/system/theme.ts';
 import { validationHook } from './routes/validation-hook.ts';
 
 export interface MotcuaApp {
@@ -90,6 +91,7 @@ const pathTenant = /^\/t\/([^/]+)(\/.*)?$/;
 
 export function createApp(deps: AppDeps): MotcuaApp {
   const tenantApp = baseApp(deps);
+  tenantApp.get('/assets/theme.css', themeStylesheet);
   tenantApp.use('*', resolveTenant());
   tenantApp.route('/', publicRoutes());
   tenantApp.route('/', authRoutes());
@@ -110,6 +112,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', consoleDossiersRoutes());
 
   const platformApp = baseApp(deps);
+  platformApp.get('/assets/theme.css', themeStylesheet);
   platformApp.route('/api/ops/auth', opsAuthRoutes());
   platformApp.route('/api/ops', opsRoutes());
   platformApp.route('/', opsPagesRoutes());

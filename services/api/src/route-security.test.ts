@@ -17,6 +17,7 @@ const fixture = useSecurityFixture(t);
 const publicRoutes: Record<string, string> = {
   ...Object.assign({}, ...areas.map((a) => a.publicRoutes)),
   'tenant GET /assets/motcua.css': 'the stylesheet',
+  'tenant GET /assets/theme.css': 'the agency’s colours',
   'tenant GET /api/tenant': 'the agency’s public profile',
   'tenant GET /': 'the portal’s front page',
   'tenant POST /api/auth/sign-in': 'signing in',
@@ -43,6 +44,7 @@ const publicRoutes: Record<string, string> = {
     'a payment provider’s notification: its signature is the credential',
   'tenant GET /api/public/track': 'tracking by code and the key printed on the receipt (rate-limited)',
   'platform GET /assets/motcua.css': 'the stylesheet',
+  'platform GET /assets/theme.css': 'the platform’s colours',
   'platform GET /': 'the landing page',
   'platform GET /healthz': 'liveness',
   'platform GET /readyz': 'readiness',

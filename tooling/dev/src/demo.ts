@@ -2,7 +2,7 @@
 
 import { upsertOperator } from '@motcua/auth';
 import { newId, parseSlug, withTenant } from '@motcua/db';
-import { staffRoles, staffUsers } from '@motcua/db/tenant';
+import { settings, staffRoles, staffUsers } from '@motcua/db/tenant';
 import { NotFoundError } from '@motcua/domain';
 import {
   getTenant,
@@ -18,6 +18,15 @@ export const demoTenants = [
   { slug: 'bo-tu-phap', name: 'Bộ Tư pháp', kind: 'ministry' },
   { slug: 'da-nang', name: 'UBND thành phố Đà Nẵng', kind: 'province' },
 ] as const;
+
+/** Each demo agency in its own colours, so that per-agency theming shows. */
+const demoBranding: Record<
+  (typeof demoTenants)[number]['slug'],
+  { primaryColor: string; textOnPrimary: string }
+> = {
+  'bo-tu-phap': { primaryColor: '#a4161a', textOnPrimary: '#ffffff' },
+  'da-nang': { primaryColor: '#0b5394', textOnPrimary: '#ffffff' },
+};
 
 export interface DemoAccount {
   tenant: string;
@@ -91,6 +100,11 @@ export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]>
   for (const tenant of demoTenants) {
     await ensureTenant(ctx, tenant);
     await withTenant(ctx.database, parseSlug(tenant.slug), async (db) => {
+      const branding = { ...demoBranding[tenant.slug], accentColor: '#f5b301', logoKey: null };
+      await db
+        .insert(settings)
+        .values({ key: 'branding', value: branding })
+        .onConflictDoUpdate({ target: settings.key, set: { value: branding } });
       for (const role of staffRoles) {
         const email = emailFor(role, tenant.slug);
         const totp =

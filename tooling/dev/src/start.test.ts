@@ -174,6 +174,9 @@ describe('npm start', () => {
       expect(res.status, `${path} (${accept}): ${first.output().slice(-2000)}`).toBe(200);
       expect(res.headers.get('content-type'), path).toContain('text/html');
     }
+    // Each demo agency in its own colours.
+    const theme = await (await fetch(`${base}/t/da-nang/assets/theme.css`)).text();
+    expect(theme).toContain('--brand: #0b5394;');
     const profile = await fetch(`${base}/t/da-nang/api/tenant`);
     expect(await profile.json()).toMatchObject({ slug: 'da-nang', kind: 'province', status: 'active' });
     const admin = demo.accounts.find(

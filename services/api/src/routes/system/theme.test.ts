@@ -1,0 +1,52 @@
+import { withTenant } from '@motcua/db';
+import { settings } from '@motcua/db/tenant';
+import { createTestTenant } from '@motcua/db/testing';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { testDomain, useTestApp } from '../../testing.ts';
+
+const t = useTestApp();
+
+async function brand(slug: string, value: unknown) {
+  await withTenant(t.deps.database, slug as never, (db) =>
+    db
+      .insert(settings)
+      .values({ key: 'branding', value })
+      .onConflictDoUpdate({ target: settings.key, set: { value } }),
+  );
+}
+
+describe('/assets/theme.css', () => {
+  it('serves the agency’s colours on its host and on the path fallback, and every page links it', async () => {
+    const slug = await createTestTenant(t.deps.database);
+    await brand(slug, { primaryColor: '#0B5394', textOnPrimary: '#ffffff' });
+    for (const [host, path] of [
+      [`${slug}.${testDomain}`, '/assets/theme.css'],
+      [testDomain, `/t/${slug}/assets/theme.css`],
+    ] as const) {
+      const res = await t.request(path, { host });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/css');
+      expect(await res.text()).toBe(':root {\n  --brand: #0b5394;\n  --brand-contrast: #ffffff;\n}\n');
+    }
+    const home = await (await t.request(`/t/${slug}/sign-in`, { host: testDomain })).text();
+    expect(home).toContain(`<link rel="stylesheet" href="/t/${slug}/assets/theme.css"/>`);
+  });
+
+  it('ignores a setting that would inject CSS or make text unreadable, and themes nothing it cannot find', async () => {
+    const slug = await createTestTenant(t.deps.database);
+    const css = async () => (await t.request('/assets/theme.css', { host: `${slug}.${testDomain}` })).text();
+    const platform = await (await t.request('/assets/theme.css')).text();
+    await brand(slug, { primaryColor: 'red;}body{display:none', textOnPrimary: '#ffffff' });
+    expect(await css()).toBe(platform);
+    await brand(slug, { primaryColor: '#f5b301', textOnPrimary: '#ffffff' });
+    expect(await css()).toBe(platform);
+    const unknown = await t.request('/assets/theme.css', { host: `khong-co.${testDomain}` });
+    expect(unknown.status).toBe(200);
+    expect(await unknown.text()).toBe(platform);
+    const [row] = await withTenant(t.deps.database, slug, (db) =>
+      db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'branding')),
+    );
+    expect(row?.value).toEqual({ primaryColor: '#f5b301', textOnPrimary: '#ffffff' });
+  });
+});
