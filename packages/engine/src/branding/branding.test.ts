@@ -15,7 +15,7 @@ describe('themeOf', () => {
     [{ primaryColor: '#0b5394' }, 'no text colour'],
     [null, 'no setting'],
     ['#0b5394', 'not an object'],
-  ])('falls back to the default for %j (%s)', (setting) => {
+  ] as [unknown, string][])('falls back to the default for %j (%s)', (setting) => {
     expect(themeOf(setting)).toEqual(defaultTheme);
   });
 
