@@ -59,3 +59,5 @@ export {
 export { getProcedure, listProcedures, type PublishedProcedure } from './procedures/list-procedures.ts';
 export { publishVersion } from './procedures/publish-version.ts';
 export { seedStarterCatalog } from './procedures/seed-starter-catalog.ts';
+export * from './settings/index.ts';
+export * from './procedure-editor/index.ts';

@@ -14,6 +14,8 @@ export const stylesheetParts = [
   'portal/styles.css',
   'portal-form/styles.css',
   'console-dossiers/styles.css',
+  'console-procedures/styles.css',
+  'console-settings/styles.css',
   'ops/styles.css',
 ] as const;
 export const stylesheet = stylesheetParts
@@ -33,6 +35,8 @@ export {
 } from './auth-pages.tsx';
 export { type AuthStringKey, authText, passwordProblemText, roleName } from './auth-strings.ts';
 export * from './console-dossiers/index.ts';
+export * from './console-procedures/index.ts';
+export * from './console-settings/index.ts';
 export {
   AcceptInvitationPage,
   type ApiKeyRow,

@@ -15,6 +15,8 @@ import { passwordResetRoutes } from './routes/auth/password-reset.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin/index.ts';
 import { consolePageRoutes } from './routes/console/index.tsx';
 import { consoleDossiersRoutes } from './routes/console-dossiers/index.tsx';
+import { consoleProceduresRoutes } from './routes/console-procedures/index.tsx';
+import { consoleSettingsRoutes } from './routes/console-settings/index.tsx';
 import { dossierPrintRoutes } from './routes/dossier-prints/index.ts';
 import { dossierRoutes } from './routes/dossiers/index.ts';
 import { feedbackRoutes } from './routes/feedback/index.ts';
@@ -110,6 +112,8 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', portalPagesRoutes());
   tenantApp.route('/', portalFormRoutes());
   tenantApp.route('/', consoleDossiersRoutes());
+  tenantApp.route('/', consoleProceduresRoutes());
+  tenantApp.route('/', consoleSettingsRoutes());
 
   const platformApp = baseApp(deps);
   platformApp.get('/assets/theme.css', themeStylesheet);

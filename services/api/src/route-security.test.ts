@@ -3,13 +3,15 @@
 import { createSupportGrant } from '@motcua/auth';
 import { describe, expect, it } from 'vitest';
 import * as consoleDossiers from './routes/console-dossiers/security.ts';
+import * as consoleProcedures from './routes/console-procedures/security.ts';
+import * as consoleSettings from './routes/console-settings/security.ts';
 import * as opsPages from './routes/ops-pages/security.ts';
 import * as portalForm from './routes/portal-form/security.ts';
 import * as portalPages from './routes/portal-pages/security.ts';
 import { expectRouteSecured, type ProtectedRoute, useSecurityFixture } from './security-cases.ts';
 import { useTestApp } from './testing.ts';
 
-const areas = [portalPages, portalForm, consoleDossiers, opsPages];
+const areas = [portalPages, portalForm, consoleDossiers, consoleProcedures, consoleSettings, opsPages];
 
 const t = useTestApp();
 const fixture = useSecurityFixture(t);

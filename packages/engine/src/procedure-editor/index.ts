@@ -1,0 +1,2 @@
+// What the console's procedure editor needs beyond the catalog verbs.
+export {};

@@ -1,0 +1,2 @@
+// Agency settings the console edits: branding (colours, logo) and units.
+export {};

@@ -1,0 +1,2 @@
+// The agency console's procedures pages (filled in by this area).
+export {};

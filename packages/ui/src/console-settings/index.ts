@@ -1,0 +1,2 @@
+// The agency console's settings pages (filled in by this area).
+export {};
