@@ -35,8 +35,6 @@ export {
 } from './auth-pages.tsx';
 export { type AuthStringKey, authText, passwordProblemText, roleName } from './auth-strings.ts';
 export * from './console-dossiers/index.ts';
-export * from './console-procedures/index.ts';
-export * from './console-settings/index.ts';
 export {
   AcceptInvitationPage,
   type ApiKeyRow,
@@ -56,6 +54,8 @@ export {
   staffRoleNames,
   TotpEnrolPage,
 } from './console-pages.tsx';
+export * from './console-procedures/index.ts';
+export * from './console-settings/index.ts';
 export { type ConsoleStringKey, consoleText } from './console-strings.ts';
 export * from './ops/index.ts';
 export * from './portal/index.ts';
