@@ -33,7 +33,7 @@ export {
 export { vietnamDate } from './dossiers/dossier-code.ts';
 export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
 export { queueDueSoonNotices } from './dossiers/due-soon.ts';
-export { getDossier, type TimelineEntry } from './dossiers/get-dossier.ts';
+export { getDossier, getDossierVersion, type TimelineEntry } from './dossiers/get-dossier.ts';
 export { listMyDossiers, listQueue, type QueueItem, queueFilter } from './dossiers/list-dossiers.ts';
 export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';
 export { type TrackedDossier, trackDossier, trackInput, trackingLimit } from './dossiers/track-dossier.ts';

@@ -17,7 +17,7 @@ import { type EngineContext, nowOf } from '../context.ts';
 import { parseProcedureVersion } from '../procedures/parse-version.ts';
 import { canSee, dossierActor } from './actor.ts';
 import { dueDate } from './deadline.ts';
-import { assertResultFiles } from './documents.ts';
+import { assertResultFiles, assertSupplementFiles } from './documents.ts';
 import { type DossierView, snapshotOf, toDossierView } from './dossier-view.ts';
 import { queueCitizenEmail } from './notifications.ts';
 
@@ -64,6 +64,9 @@ export async function actOnDossierIn(
       ? { ...(request.input as object), amount: row.feeTotal }
       : request.input;
   if (request.action === 'assign') await assertAssignable(db, input);
+  if (request.action === 'supplement') {
+    await assertSupplementFiles(db, row.id, (input as { documents?: unknown } | null)?.documents);
+  }
   if (request.action === 'issue_result') {
     await assertResultFiles(db, row.id, (input as { resultDocuments?: unknown } | null)?.resultDocuments);
   }

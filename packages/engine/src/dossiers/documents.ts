@@ -282,3 +282,43 @@ export async function assertResultFiles(db: TenantDb, dossierId: string, ids: un
     ]);
   }
 }
+
+/**
+ * A supplement's papers: each document of the procedure it names maps to files the citizen
+ * uploaded to this dossier for that document and that were checked. An id the dossier does not
+ * hold, or one filed under another document, is refused.
+ */
+export async function assertSupplementFiles(
+  db: TenantDb,
+  dossierId: string,
+  documents: unknown,
+): Promise<void> {
+  if (typeof documents !== 'object' || documents === null) return; // the state machine reports the shape
+  const named = Object.entries(documents).map(([slot, value]) => ({
+    slot,
+    ids: (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string'),
+    count: Array.isArray(value) ? value.length : 1,
+  }));
+  const all = named.flatMap((n) => n.ids);
+  const found =
+    all.length === 0
+      ? []
+      : await db
+          .select({ id: dossierDocuments.id, slot: dossierDocuments.slot })
+          .from(dossierDocuments)
+          .where(
+            and(
+              eq(dossierDocuments.dossierId, dossierId),
+              eq(dossierDocuments.kind, 'input'),
+              eq(dossierDocuments.status, 'verified'),
+              inArray(dossierDocuments.id, all),
+            ),
+          );
+  const slotOf = new Map(found.map((d) => [d.id, d.slot]));
+  const problems = named
+    .filter(
+      (n) => n.ids.length === 0 || n.ids.length !== n.count || n.ids.some((id) => slotOf.get(id) !== n.slot),
+    )
+    .map((n) => ({ path: `documents.${n.slot}`, message: 'Upload the file and wait until it is checked.' }));
+  if (problems.length) throw new ValidationError('Attach the checked files of this dossier.', problems);
+}

@@ -3,10 +3,11 @@
 // (Law 91/2025: every view and export of personal data is logged).
 import { recordAudit } from '@motcua/auth';
 import { withTenant } from '@motcua/db';
-import { dossierEvents, dossiers } from '@motcua/db/tenant';
-import { NotFoundError } from '@motcua/domain';
+import { dossierEvents, dossiers, procedureVersions } from '@motcua/db/tenant';
+import { NotFoundError, type ProcedureVersion } from '@motcua/domain';
 import { asc, eq } from 'drizzle-orm';
 import type { EngineContext } from '../context.ts';
+import { parseProcedureVersion } from '../procedures/parse-version.ts';
 import { canSee } from './actor.ts';
 import { type DossierView, toDossierView } from './dossier-view.ts';
 
@@ -53,5 +54,22 @@ export async function getDossier(
         data: e.data,
       })),
     };
+  });
+}
+
+/**
+ * The procedure version a dossier was filed under (it keeps it after newer ones are published),
+ * for whoever may see the dossier: the papers a supplement may attach are that version's.
+ */
+export async function getDossierVersion(ctx: EngineContext, dossierId: string): Promise<ProcedureVersion> {
+  return withTenant(ctx.database, ctx.slug, async (db) => {
+    const [row] = await db.select().from(dossiers).where(eq(dossiers.id, dossierId));
+    if (!row || !(await canSee(db, ctx.actor, row))) throw new NotFoundError('No such dossier.');
+    const [version] = await db
+      .select({ document: procedureVersions.document })
+      .from(procedureVersions)
+      .where(eq(procedureVersions.id, row.procedureVersionId));
+    if (!version) throw new Error('The dossier’s procedure version is missing.');
+    return parseProcedureVersion(version.document);
   });
 }

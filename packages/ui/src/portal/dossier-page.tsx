@@ -2,7 +2,7 @@
 // One of the citizen's dossiers: where it is, its papers and result, the actions open to them
 // now (exactly those the engine's state machine allows), and its timeline in plain words.
 import { authHref } from '../auth-pages.tsx';
-import { Field, type FormError, Frame } from '../forms.tsx';
+import { ErrorMessage, Field, type FormError, Frame } from '../forms.tsx';
 import type { Locale } from '../i18n.ts';
 import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
 import { formatDate, formatDong } from './format.ts';
@@ -28,7 +28,14 @@ export interface DossierDetail extends DossierDates {
   results: string[];
   /** Open to the citizen now; `supplement` carries what the agency asked for. */
   actions: {
-    supplement?: { missing: { document: string; reason: string }[]; note?: string } | undefined;
+    supplement?:
+      | {
+          missing: { document: string; reason: string }[];
+          note?: string;
+          /** The papers of the dossier's procedure version a file may be attached as. */
+          papers: { id: string; name: Localized; accept: string }[];
+        }
+      | undefined;
     withdraw: boolean;
     rate: boolean;
     feedback: boolean;
@@ -118,6 +125,41 @@ function Revision(props: { revision: number }) {
   return <input type="hidden" name="revision" value={String(props.revision)} />;
 }
 
+type Paper = NonNullable<DossierDetail['actions']['supplement']>['papers'][number];
+
+/** One file per answer, attached as one of the procedure's papers (the agency sees which). */
+function PaperUpload(props: { page: DossierPageProps; papers: Paper[] }) {
+  const { page, papers } = props;
+  const error = page.errors?.find((e: FormError) => e.field === 'paper-file');
+  const chosen = page.values?.paper ?? papers[0]?.id;
+  return (
+    <fieldset class={error ? 'field field-error' : 'field'}>
+      <legend>{say(page, 'supplementFiles')}</legend>
+      <p id="paper-file-hint" class="hint">
+        {say(page, 'supplementFileHint')}
+      </p>
+      <ErrorMessage locale={page.locale} id="paper-file-error" error={error} />
+      <label for="paper">{say(page, 'supplementPaper')}</label>
+      <select id="paper" name="paper">
+        {papers.map((p) => (
+          <option value={p.id} selected={p.id === chosen}>
+            {p.name[page.locale]}
+          </option>
+        ))}
+      </select>
+      <label for="paper-file">{say(page, 'supplementFile')}</label>
+      <input
+        id="paper-file"
+        name="paper-file"
+        type="file"
+        accept={[...new Set(papers.flatMap((p) => p.accept.split(',')))].join(',')}
+        aria-describedby={error ? 'paper-file-hint paper-file-error' : 'paper-file-hint'}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </fieldset>
+  );
+}
+
 function SupplementForm(props: { page: DossierPageProps }) {
   const { page } = props;
   const request = page.dossier.actions.supplement;
@@ -138,9 +180,11 @@ function SupplementForm(props: { page: DossierPageProps }) {
         method="post"
         action={authHref(page, `/dossiers/${page.dossier.id}/supplement`)}
         id="supplement-form"
+        enctype="multipart/form-data"
         novalidate
       >
         <Revision revision={page.dossier.revision} />
+        {request.papers.length ? <PaperUpload page={page} papers={request.papers} /> : null}
         <TextArea
           locale={page.locale}
           id="answer"

@@ -239,7 +239,15 @@ describe('a dossier’s life', () => {
     expect(queued.map((q) => q.payload)).toEqual([
       expect.objectContaining({ template: 'dossier.supplement_requested', to: 'huong@example.vn', code }),
     ]);
-    const answered = await act(people.citizen, id, 'supplement', { documents: { cccd: 'cccd-moi' } });
+    // Papers must be files of this dossier, uploaded for a document of the procedure and checked.
+    const madeUp = await act(people.citizen, id, 'supplement', { documents: { cccd: 'cccd-moi' } });
+    expect(madeUp.status).toBe(400);
+    expect((await readJson(madeUp)).error.details).toEqual([
+      { path: 'documents.cccd', message: 'Upload the file and wait until it is checked.' },
+    ]);
+    const answered = await act(people.citizen, id, 'supplement', {
+      answers: { note: 'Bản chụp CCCD rõ nét đã gửi qua bưu điện' },
+    });
     expect((await readJson(answered)).dossier.state).toBe('submitted');
   });
 
@@ -266,7 +274,7 @@ describe('a dossier’s life', () => {
     // Paused from Fri 13 Feb 08:00 to Tue 24 Feb 08:00: Fri 13 and Mon 23 lost → due Thu 26 Feb 17:00.
     clock = at('2026-02-24T08:00:00');
     const resumed = await readJson(
-      await act(people.citizen, id, 'supplement', { documents: { xac_nhan_cu_tru: 'xac-nhan' } }),
+      await act(people.citizen, id, 'supplement', { answers: { xac_nhan_cu_tru: 'Nộp bản giấy tại bộ phận một cửa' } }),
     );
     expect(resumed.dossier).toMatchObject({ state: 'in_progress' });
     expect(resumed.dossier.dueAt).toBe(at('2026-02-26T17:00:00').toISOString());

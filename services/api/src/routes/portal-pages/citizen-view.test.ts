@@ -97,10 +97,14 @@ describe('citizenActions', () => {
   });
 
   it('lists what the latest supplement request asked for', () => {
-    const actions = citizenActions(view('supplement_requested'), [supplementRequest], owner);
+    const papers = [
+      { id: 'xac_nhan', name: { vi: 'Giấy xác nhận', en: 'Certificate' }, accept: 'application/pdf' },
+    ];
+    const actions = citizenActions(view('supplement_requested'), [supplementRequest], owner, papers);
     expect(actions.supplement).toEqual({
       missing: [{ document: 'Giấy xác nhận cư trú', reason: 'Chưa có' }],
       note: 'Nộp bản scan',
+      papers,
     });
   });
 

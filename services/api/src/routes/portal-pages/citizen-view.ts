@@ -95,10 +95,13 @@ export function citizenSnapshot(
   };
 }
 
+type Papers = NonNullable<PortalDossierDetail['actions']['supplement']>['papers'];
+
 export function citizenActions(
   view: DossierView,
   timeline: readonly TimelineEntry[],
   citizenId: string,
+  papers: Papers = [],
 ): PortalDossierDetail['actions'] {
   const allowed = new Set(
     allowedActions(citizenSnapshot(view, timeline, citizenId), { kind: 'citizen', id: citizenId }),
@@ -107,7 +110,7 @@ export function citizenActions(
   const note = request?.data.note;
   return {
     supplement: allowed.has('supplement')
-      ? { missing: readMissing(request?.data.missing), ...(isText(note) ? { note } : {}) }
+      ? { missing: readMissing(request?.data.missing), papers, ...(isText(note) ? { note } : {}) }
       : undefined,
     withdraw: allowed.has('withdraw'),
     rate: allowed.has('rate'),
@@ -121,6 +124,7 @@ export function toDossierDetail(
   timeline: readonly TimelineEntry[],
   citizenId: string,
   procedureName: PortalDossierDetail['procedureName'],
+  papers: Papers = [],
 ): PortalDossierDetail {
   return {
     id: view.id,
@@ -143,6 +147,6 @@ export function toDossierDetail(
     }),
     forms: listCitizenForms(timeline),
     results: listResultFiles(view, timeline),
-    actions: citizenActions(view, timeline, citizenId),
+    actions: citizenActions(view, timeline, citizenId, papers),
   };
 }

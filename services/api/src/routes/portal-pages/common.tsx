@@ -25,10 +25,21 @@ export const page = tenantPageBase;
 export const scopeOf = (c: Ctx) => ({ database: c.get('deps').database, slug: c.get('tenant').slug });
 
 export async function formFields(c: Ctx): Promise<Record<string, string>> {
+  return (await formBody(c)).fields;
+}
+
+/** A urlencoded or multipart form: its text fields and, apart, its files. */
+export async function formBody(
+  c: Ctx,
+): Promise<{ fields: Record<string, string>; files: Record<string, File> }> {
   const body = await c.req.parseBody();
   const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
-  return fields;
+  const files: Record<string, File> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') fields[key] = value;
+    else if (value instanceof File) files[key] = value;
+  }
+  return { fields, files };
 }
 
 export const redirectTo = (c: Ctx, base: PortalPageBase, path: string) =>

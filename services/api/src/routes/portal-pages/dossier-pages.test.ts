@@ -3,13 +3,14 @@
 // JSON API, as the agency would see it.
 import { createTenantSession } from '@motcua/auth';
 import { newId, type TenantSlug, withTenant } from '@motcua/db';
-import { citizens, type StaffRole, staffUsers } from '@motcua/db/tenant';
+import { citizens, dossierDocuments, dossierEvents, type StaffRole, staffUsers } from '@motcua/db/tenant';
 import { createTestTenant } from '@motcua/db/testing';
 import { publishVersion } from '@motcua/engine';
-import { testProcedure } from '@motcua/engine/testing';
+import { testProcedure, testProcedureWithDocument } from '@motcua/engine/testing';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readJson, useTestApp } from '../../testing.ts';
-import { callApi, expectAccessiblePage, textOf, visit, type Who } from './test-support.ts';
+import { callApi, expectAccessiblePage, hostOf, textOf, visit, type Who } from './test-support.ts';
 
 const t = useTestApp();
 let slug: TenantSlug;
@@ -38,9 +39,17 @@ const answers = {
   purpose: 'xin_viec',
 };
 
-async function fileDossier(submit: boolean) {
+/** A procedure whose paper is optional: filed without it, then asked for it as a supplement. */
+const withOptionalPaper = {
+  ...testProcedureWithDocument,
+  code: '1.000003.H48',
+  documents: testProcedureWithDocument.documents.map((d) => ({ ...d, required: false })),
+  form: testProcedure.form,
+};
+
+async function fileDossier(submit: boolean, procedureCode = testProcedure.code) {
   const res = await callApi(t, slug, people.citizen, '/api/dossiers', {
-    procedureCode: testProcedure.code,
+    procedureCode,
     answers,
     submit,
   });
@@ -91,7 +100,10 @@ async function takeToResult(id: string) {
 
 beforeAll(async () => {
   slug = await createTestTenant(t.deps.database);
-  await withTenant(t.deps.database, slug, (db) => publishVersion(db, testProcedure, 'test'));
+  await withTenant(t.deps.database, slug, async (db) => {
+    await publishVersion(db, testProcedure, 'test');
+    await publishVersion(db, withOptionalPaper, 'test');
+  });
   for (const kind of ['citizen', 'other', 'reception', 'specialist', 'approver', 'clerk'] as const) {
     people[kind] = await addPerson(kind === 'other' ? 'citizen' : kind);
   }
@@ -196,6 +208,65 @@ describe('a dossier', () => {
     expect(textOf(await page(people.citizen, `/dossiers/${id}`))).toContain(
       'Đã gửi bản chụp rõ qua bưu điện',
     );
+  });
+
+  it('answers a supplement request with a paper: a file that is not what it claims is refused and nothing is sent', async () => {
+    const { id } = await fileDossier(true, withOptionalPaper.code);
+    await act(people.reception, id, 'request-supplement', {
+      missing: [{ document: 'Bản sao CCCD', reason: 'Chưa nộp' }],
+    });
+    const html = await page(people.citizen, `/dossiers/${id}`);
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(html).toContain('<option value="ban_sao_cccd" selected="">Bản sao căn cước công dân</option>');
+    const revision = String((await stateOf(id)).revision);
+    const send = (file: File, who = people.citizen) => {
+      const form = new FormData();
+      form.set('revision', revision);
+      form.set('paper', 'ban_sao_cccd');
+      form.set('answer', '');
+      form.set('paper-file', file);
+      return t.request(`/dossiers/${id}/supplement`, {
+        host: hostOf(slug),
+        method: 'POST',
+        headers: { accept: 'text/html', origin: `http://${hostOf(slug)}`, cookie: who.cookie },
+        body: form,
+      });
+    };
+    const papersOf = () =>
+      withTenant(t.deps.database, slug, (db) =>
+        db
+          .select({ id: dossierDocuments.id, status: dossierDocuments.status })
+          .from(dossierDocuments)
+          .where(eq(dossierDocuments.dossierId, id)),
+      );
+    // An HTML page renamed .pdf: its bytes say what it is.
+    const fake = await send(
+      new File(['<html><script>x</script></html>'], 'cccd.pdf', { type: 'application/pdf' }),
+    );
+    expect(fake.status).toBe(400);
+    const shown = await fake.text();
+    expectAccessiblePage(shown, 'vi');
+    expect(shown).toContain('href="#paper-file"');
+    expect(shown).toContain('aria-describedby="paper-file-hint paper-file-error"');
+    expect((await stateOf(id)).state).toBe('supplement_requested');
+    expect(await papersOf()).toEqual([]);
+    // Another citizen cannot attach anything to it.
+    const pdf = new File(['%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'], 'cccd.pdf');
+    expect((await send(pdf, people.other)).status).toBe(404);
+    expect(await papersOf()).toEqual([]);
+
+    const sent = await send(pdf);
+    expect(sent.status).toBe(303);
+    expect((await stateOf(id)).state).toBe('submitted');
+    const [paper] = await papersOf();
+    expect(paper?.status).toBe('verified');
+    const [event] = await withTenant(t.deps.database, slug, (db) =>
+      db
+        .select({ data: dossierEvents.data })
+        .from(dossierEvents)
+        .where(and(eq(dossierEvents.dossierId, id), eq(dossierEvents.action, 'supplement'))),
+    );
+    expect(event?.data).toEqual({ documents: { ban_sao_cccd: [paper?.id] } });
   });
 
   it('offers the result and a rating once returned; a rating needs a score and is given once', async () => {

@@ -5,6 +5,7 @@ import {
   ConflictError,
   type DossierAction,
   ForbiddenError,
+  MAX_DOCUMENT_BYTES,
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
@@ -14,9 +15,11 @@ import {
   type EngineContext,
   fileFeedback,
   getDossier,
+  getDossierVersion,
   getProcedure,
   listMyDossiers,
   listProcedures,
+  mediaTypes,
 } from '@motcua/engine';
 import {
   type FormError,
@@ -30,10 +33,13 @@ import {
   portalText,
 } from '@motcua/ui';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
+import { tooLarge } from '../portal-form/citizen-gate.tsx';
+import { uploadFile } from '../portal-form/uploads.ts';
 import { toDossierDetail } from './citizen-view.ts';
-import { type Ctx, citizenGate, formFields, notFound, page, redirectTo, scopeOf } from './common.tsx';
+import { type Ctx, citizenGate, formBody, notFound, page, redirectTo, scopeOf } from './common.tsx';
 
 /** Field messages in the page's language, by the path the verbs report; the verbs speak English. */
 const fieldMessages: Record<string, [string, PortalStringKey]> = {
@@ -56,6 +62,7 @@ class Refused {
 /** A verb's refusal as what the form shows; anything else (a not-found included) goes on up. */
 function refusalOf(base: PortalPageBase, error: unknown): Refused {
   const say = (key: PortalStringKey) => portalText(base.locale, key);
+  if (error instanceof Refused) return error;
   if (error instanceof ConflictError) return new Refused(409, [{ message: say('errStale') }]);
   if (error instanceof PreconditionFailedError || error instanceof ForbiddenError) {
     return new Refused(409, [{ message: say('errNotNow') }]);
@@ -82,7 +89,17 @@ async function procedureName(c: Ctx, code: string) {
 
 async function loadDetail(c: Ctx, ctx: EngineContext, citizenId: string, id: string) {
   const { dossier, timeline } = await getDossier(ctx, id);
-  return toDossierDetail(dossier, timeline, citizenId, await procedureName(c, dossier.procedureCode));
+  const name = await procedureName(c, dossier.procedureCode);
+  // A supplement may attach any paper of the version the dossier was filed under.
+  const papers =
+    dossier.state === 'supplement_requested'
+      ? (await getDossierVersion(ctx, id)).documents.map((d) => ({
+          id: d.id,
+          name: d.name,
+          accept: d.acceptedTypes.map((type) => mediaTypes[type]).join(','),
+        }))
+      : [];
+  return toDossierDetail(dossier, timeline, citizenId, name, papers);
 }
 
 const doneActions = ['supplement', 'withdraw', 'rate', 'feedback'] as const;
@@ -92,7 +109,12 @@ const isDone = (value: string | undefined): value is Done => doneActions.include
 const expected = (revision: string | undefined) =>
   revision && /^\d{1,9}$/.test(revision) ? { expectedRevision: Number(revision) } : {};
 
-type Step = (ctx: EngineContext, id: string, fields: Record<string, string>) => Promise<unknown>;
+type Step = (
+  ctx: EngineContext,
+  id: string,
+  fields: Record<string, string>,
+  files: Record<string, File>,
+) => Promise<unknown>;
 
 /**
  * Takes a step on the dossier and goes back to it, or shows the form again with what went wrong:
@@ -103,9 +125,9 @@ async function takeStep(c: Ctx, done: Done, step: Step) {
   const gate = await citizenGate(c, base);
   if (gate.response) return gate.response;
   const id = c.req.param('id') ?? '';
-  const fields = await formFields(c);
+  const { fields, files } = await formBody(c);
   try {
-    await step(gate.ctx, id, fields);
+    await step(gate.ctx, id, fields, files);
     return redirectTo(c, base, `/dossiers/${id}?done=${done}`);
   } catch (error) {
     if (error instanceof NotFoundError) return notFound(c, base);
@@ -117,6 +139,29 @@ async function takeStep(c: Ctx, done: Done, step: Step) {
     const props: PortalDossierPageProps = { ...base, dossier, errors, values: fields };
     return c.html(<PortalDossierPage {...props} />, status);
   }
+}
+
+/**
+ * The chosen file, uploaded and checked as the chosen paper of the dossier's procedure, as the
+ * supplement's `documents`; nothing when no file was chosen. A file that cannot be accepted
+ * comes back on the form in the person's language, and the answer is not sent.
+ */
+async function attachPaper(c: Ctx, ctx: EngineContext, dossierId: string, paper: string, file?: File) {
+  if (!file || (file.size === 0 && !file.name)) return undefined;
+  const base = page(c);
+  const version = await getDossierVersion(ctx, dossierId);
+  const outcome = await uploadFile(ctx, c.get('deps').storage.forTenant(ctx.slug), {
+    dossierId,
+    version,
+    documentId: paper,
+    file,
+    locale: base.locale,
+  });
+  if (outcome.error || outcome.file?.status !== 'verified') {
+    const message = outcome.error?.message ?? portalText(base.locale, 'errInvalid');
+    throw new Refused(400, [{ field: 'paper-file', message }]);
+  }
+  return { [paper]: [outcome.file.id] };
 }
 
 function withdrawPage(
@@ -191,12 +236,21 @@ export function dossierPageRoutes() {
     }),
   );
 
+  // One paper, the largest a procedure may accept, plus the answer's words.
+  app.use(
+    '/dossiers/:id/supplement',
+    bodyLimit({ maxSize: MAX_DOCUMENT_BYTES + (1 << 20), onError: tooLarge }),
+  );
   app.post('/dossiers/:id/supplement', (c) =>
-    takeStep(c, 'supplement', (ctx, id, f) => {
+    takeStep(c, 'supplement', async (ctx, id, f, files) => {
       const note = f.answer?.trim() ?? '';
-      // The engine counts an empty note as an answer; the form asks for words.
-      if (!note) throw new ValidationError('Enter your answer.', [{ path: 'answers', message: 'Required.' }]);
-      return act(ctx, id, 'supplement', { answers: { note } }, f.revision);
+      const documents = await attachPaper(c, ctx, id, f.paper ?? '', files['paper-file']);
+      // The engine counts an empty note as an answer; the form asks for words or a paper.
+      if (!note && !documents) {
+        throw new ValidationError('Enter your answer.', [{ path: 'answers', message: 'Required.' }]);
+      }
+      const input = { ...(note ? { answers: { note } } : {}), ...(documents ? { documents } : {}) };
+      return act(ctx, id, 'supplement', input, f.revision);
     }),
   );
 
