@@ -57,7 +57,12 @@ export {
   toAsciiFileName,
 } from './prints/index.ts';
 export * from './procedure-editor/index.ts';
-export { getProcedure, listProcedures, type PublishedProcedure } from './procedures/list-procedures.ts';
+export {
+  countFilings,
+  getProcedure,
+  listProcedures,
+  type PublishedProcedure,
+} from './procedures/list-procedures.ts';
 export { publishVersion } from './procedures/publish-version.ts';
 export { seedStarterCatalog } from './procedures/seed-starter-catalog.ts';
 export * from './settings/index.ts';

@@ -1,8 +1,8 @@
 // The published catalog, for anyone: what a citizen browses before signing in.
 import { type Database, type TenantSlug, withTenant } from '@motcua/db';
-import { procedures, procedureVersions } from '@motcua/db/tenant';
+import { dossiers, procedures, procedureVersions } from '@motcua/db/tenant';
 import { NotFoundError, type ProcedureVersion } from '@motcua/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, gte } from 'drizzle-orm';
 import { parseProcedureVersion } from './parse-version.ts';
 
 export interface PublishedProcedure {
@@ -47,4 +47,19 @@ export async function getProcedure(scope: CatalogScope, code: string): Promise<P
   );
   if (!row) throw new NotFoundError('No published procedure has this code.');
   return { ...row, document: parseProcedureVersion(row.document) };
+}
+
+/**
+ * How many dossiers were sent under each procedure since `since`: what "most used" means on the
+ * portal's front page. Drafts are not counted (they have no submission time).
+ */
+export async function countFilings(scope: CatalogScope, since: Date): Promise<Map<string, number>> {
+  const rows = await withTenant(scope.database, scope.slug, (db) =>
+    db
+      .select({ code: dossiers.procedureCode, filings: count() })
+      .from(dossiers)
+      .where(gte(dossiers.submittedAt, since))
+      .groupBy(dossiers.procedureCode),
+  );
+  return new Map(rows.map((r) => [r.code, r.filings]));
 }

@@ -34,9 +34,9 @@ const goodAnswers = {
   purpose: 'xin_viec',
 };
 
-async function submitDossier(tenant: TenantSlug, who: Who) {
+async function submitDossier(tenant: TenantSlug, who: Who, procedureCode = testProcedure.code) {
   const res = await callApi(t, tenant, who, '/api/dossiers', {
-    procedureCode: testProcedure.code,
+    procedureCode,
     answers: goodAnswers,
     submit: true,
   });
@@ -78,6 +78,42 @@ describe('the front page', () => {
     expect(vi).toContain('Thủ tục được sử dụng nhiều');
     expect(vi).toContain('Đăng ký khai sinh');
     expect(vi).toContain('Đăng ký tài khoản');
+  });
+
+  it('lists the most used first: by dossiers sent in the last 90 days, counted again after ten minutes', async () => {
+    const tenant = await createTestTenant(t.deps.database);
+    const later = { ...testProcedure, code: '9.999999', name: { vi: 'Thủ tục ít dùng', en: 'Rarely used' } };
+    await withTenant(t.deps.database, tenant, async (db) => {
+      await seedStarterCatalog(db);
+      await publishVersion(db, testProcedure, 'test');
+      await publishVersion(db, later, 'test');
+    });
+    const person = await addCitizen(tenant);
+    const start = new Date('2026-03-02T02:00:00Z');
+    t.deps.clock = () => start;
+    try {
+      const order = async () => {
+        const html = await (await visit(t, tenant, undefined, '/')).text();
+        return [...html.matchAll(/href="\/procedures\/([0-9.A-Z]+)"/g)].map((m) => m[1]);
+      };
+      // No filings yet: the catalog's order, 9.999999 last.
+      const before = await order();
+      expect(before.at(-1)).toBe(later.code);
+      await submitDossier(tenant, person, later.code);
+      await submitDossier(tenant, person, later.code);
+      await submitDossier(tenant, person);
+      // Counted at the first visit; still the same order within ten minutes.
+      expect(await order()).toEqual(before);
+      t.deps.clock = () => new Date(start.getTime() + 11 * 60_000);
+      const after = await order();
+      expect(after.slice(0, 2)).toEqual([later.code, testProcedure.code]);
+      expect(after.slice(2)).toEqual(before.filter((c) => c !== later.code && c !== testProcedure.code));
+      // Filings older than 90 days no longer count.
+      t.deps.clock = () => new Date(start.getTime() + 91 * 86_400_000);
+      expect(await order()).toEqual(before);
+    } finally {
+      t.deps.clock = () => new Date();
+    }
   });
 
   it('does not offer a signed-in citizen to sign in again', async () => {
