@@ -18,6 +18,8 @@ export const stylesheetParts = [
   'console-settings/styles.css',
   'ops/styles.css',
 ] as const;
+/** The platform's emblem, shown in the header where an agency has set no logo of its own. */
+export const emblemSvg = readFileSync(new URL('./emblem.svg', import.meta.url), 'utf8');
 export const stylesheet = stylesheetParts
   .map((part) => readFileSync(new URL(`./${part}`, import.meta.url), 'utf8'))
   .join('\n');

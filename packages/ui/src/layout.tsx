@@ -41,7 +41,9 @@ export function Layout({ locale, title, siteName, basePath = '', path, children 
         <header class="site-header">
           <div class="inner">
             <a class="brand" href={`${basePath}/`}>
-              {siteName}
+              {/* Decorative: the name beside it says whose site this is. */}
+              <img class="brand-logo" src={`${basePath}/assets/logo`} alt="" width="40" height="40" />
+              <span>{siteName}</span>
             </a>
             <a href={languageSwitchHref(basePath, path, other)} lang={other} hreflang={other}>
               {t(locale, 'switchLanguage')}

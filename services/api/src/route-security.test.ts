@@ -47,6 +47,7 @@ const publicRoutes: Record<string, string> = {
   'tenant GET /api/public/track': 'tracking by code and the key printed on the receipt (rate-limited)',
   'platform GET /assets/motcua.css': 'the stylesheet',
   'platform GET /assets/theme.css': 'the platform’s colours',
+  'platform GET /assets/logo': 'the platform’s emblem in the header',
   'platform GET /': 'the landing page',
   'platform GET /healthz': 'liveness',
   'platform GET /readyz': 'readiness',

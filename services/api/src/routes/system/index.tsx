@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Health, readiness, metrics, the stylesheet and the platform's landing page.
 import { listTenants } from '@motcua/provisioning';
-import { PlatformLanding, pickLocale, stylesheet } from '@motcua/ui';
-import { Hono } from 'hono';
+import { emblemSvg, PlatformLanding, pickLocale, stylesheet } from '@motcua/ui';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
 
 export function assetRoutes() {
@@ -12,8 +12,16 @@ export function assetRoutes() {
   });
 }
 
+/** The header's logo on the platform host, and on an agency's pages until it sets its own. */
+export function emblem(c: Context<AppEnv>) {
+  c.header('Cache-Control', 'public, max-age=3600');
+  c.header('X-Content-Type-Options', 'nosniff');
+  return c.body(emblemSvg, 200, { 'Content-Type': 'image/svg+xml' });
+}
+
 export function systemRoutes() {
   const app = new Hono<AppEnv>();
+  app.get('/assets/logo', emblem);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     const { database, logger } = c.get('deps');

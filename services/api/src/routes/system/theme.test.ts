@@ -50,3 +50,17 @@ describe('/assets/theme.css', () => {
     expect(row?.value).toEqual({ primaryColor: '#f5b301', textOnPrimary: '#ffffff' });
   });
 });
+
+describe('/assets/logo on the platform host', () => {
+  it('is the platform’s emblem, an image the header shows with an empty alt beside the site’s name', async () => {
+    const res = await t.request('/assets/logo');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const svg = await res.text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).not.toMatch(/<script|\son[a-z]+=|href=/i);
+    const landing = await (await t.request('/', { headers: { accept: 'text/html' } })).text();
+    expect(landing).toContain('<img class="brand-logo" src="/assets/logo" alt="" width="40" height="40"/>');
+  });
+});
