@@ -36,6 +36,7 @@ export { queueDueSoonNotices } from './dossiers/due-soon.ts';
 export { getDossier, getDossierVersion, type TimelineEntry } from './dossiers/get-dossier.ts';
 export { listMyDossiers, listQueue, type QueueItem, queueFilter } from './dossiers/list-dossiers.ts';
 export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';
+export { getStaffDirectory, type StaffDirectory } from './dossiers/staff-directory.ts';
 export { type TrackedDossier, trackDossier, trackInput, trackingLimit } from './dossiers/track-dossier.ts';
 export {
   answerFeedback,

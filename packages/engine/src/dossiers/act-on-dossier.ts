@@ -20,6 +20,7 @@ import { dueDate } from './deadline.ts';
 import { assertResultFiles, assertSupplementFiles } from './documents.ts';
 import { type DossierView, snapshotOf, toDossierView } from './dossier-view.ts';
 import { queueCitizenEmail } from './notifications.ts';
+import { mayHandle } from './staff-directory.ts';
 
 export interface ActOnDossierInput {
   dossierId: string;
@@ -63,7 +64,7 @@ export async function actOnDossierIn(
     request.action === 'request_payment'
       ? { ...(request.input as object), amount: row.feeTotal }
       : request.input;
-  if (request.action === 'assign') await assertAssignable(db, input);
+  if (request.action === 'assign') await assertAssignable(db, row, input);
   if (request.action === 'supplement') {
     await assertSupplementFiles(db, row.id, (input as { documents?: unknown } | null)?.documents);
   }
@@ -124,15 +125,15 @@ export async function actOnDossierIn(
   return toDossierView(updated);
 }
 
-/** The assignee must be an active case officer of this agency. */
-async function assertAssignable(db: TenantDb, input: unknown) {
+/** The assignee must be an active case officer of this agency who can see the dossier. */
+async function assertAssignable(db: TenantDb, dossier: { unitId: string | null }, input: unknown) {
   const assigneeId = (input as { assigneeId?: unknown } | null)?.assigneeId;
   if (typeof assigneeId !== 'string') return; // the state machine reports the missing field
   const [person] = await db
-    .select({ role: staffUsers.role, status: staffUsers.status })
+    .select({ role: staffUsers.role, status: staffUsers.status, unitId: staffUsers.unitId })
     .from(staffUsers)
     .where(eq(staffUsers.id, assigneeId));
-  if (person?.status !== 'active' || person.role !== 'specialist') {
+  if (person?.status !== 'active' || person.role !== 'specialist' || !mayHandle(person, dossier)) {
     throw new ValidationError('Choose an active case officer of this agency.', [
       { path: 'assigneeId', message: 'Not an active case officer here.' },
     ]);

@@ -100,7 +100,7 @@ export function consoleDossiersRoutes() {
     const g = await gate(c, base, readsDossiers);
     if (g.response) return g.response;
     const done = (c.req.query('done') ?? '').replaceAll('-', '_');
-    const props = await loadDossierPage(c, base, g, c.req.param('id'));
+    const props = await loadDossierPage(base, g, c.req.param('id'));
     return c.html(<ConsoleDossierPage {...props} done={isConsoleAction(done) ? done : undefined} />);
   });
 
@@ -140,7 +140,7 @@ export function consoleDossiersRoutes() {
       );
     } catch (error) {
       const shown = shownError(base.locale, action, error, form.rows);
-      const props = await loadDossierPage(c, base, g, id);
+      const props = await loadDossierPage(base, g, id);
       return c.html(
         <ConsoleDossierPage
           {...props}

@@ -1,11 +1,11 @@
 // Reads what the console pages show through the engine's verbs: the queue with procedure names,
 // the counts of the home page, and one dossier with everything its page needs.
-import { type StaffPrincipal, supportStaffView } from '@motcua/auth';
+import type { StaffPrincipal } from '@motcua/auth';
 import {
-  type DossierView,
   type EngineContext,
   getDossier,
-  getProcedure,
+  getDossierVersion,
+  getStaffDirectory,
   listProcedures,
   listQueue,
   type QueueItem,
@@ -68,61 +68,34 @@ export async function attentionCounts(ctx: EngineContext): Promise<ConsoleAttent
   return { submitted, dueSoon, late, mine, supplementRequested };
 }
 
-/**
- * The agency's staff by id, and its active case officers. Reception and leaders assign dossiers
- * but may not manage staff, so @motcua/auth's `listStaff` (staff.manage) refuses them; until the
- * engine has a verb for "who can be assigned", this reads the secret-free staff view the support
- * access uses (ids, names, roles, statuses) through the tenant's own unit of work.
- */
-async function staffDirectory(c: Ctx) {
-  const staff = await c.get('inTenant')(async (db) => supportStaffView(db));
-  return {
-    names: new Map(staff.map((s) => [s.id, s.fullName])),
-    officers: staff
-      .filter((s) => s.role === 'specialist' && s.status === 'active')
-      .map((s) => ({ id: s.id, name: s.fullName })),
-  };
-}
-
-/** The published version when it is the one the dossier was filed under; the labels come from it. */
-async function versionOf(c: Ctx, dossier: DossierView) {
-  try {
-    const scope = { database: c.get('deps').database, slug: c.get('tenant').slug };
-    const published = await getProcedure(scope, dossier.procedureCode);
-    return { document: published.document, exact: published.versionId === dossier.procedureVersionId };
-  } catch {
-    return { document: null, exact: false };
-  }
-}
-
 export async function loadDossierPage(
-  c: Ctx,
   base: AuthPageBase,
   g: { ctx: EngineContext; principal: StaffPrincipal },
   dossierId: string,
 ): Promise<ConsoleDossierPageProps> {
   const { dossier, timeline } = await getDossier(g.ctx, dossierId);
-  const [{ document, exact }, { names, officers }] = await Promise.all([
-    versionOf(c, dossier),
-    staffDirectory(c),
+  // The version the dossier was filed under: its labels, papers and steps, even after a newer one.
+  const [document, { names, officers }] = await Promise.all([
+    getDossierVersion(g.ctx, dossierId),
+    getStaffDirectory(g.ctx, dossierId),
   ]);
   const { locale, basePath } = base;
   const me = g.principal.id;
-  const steps = exact && document ? document.workflow.steps : null;
-  const step = steps && dossier.stepIndex !== null ? steps[dossier.stepIndex] : undefined;
+  const steps = document.workflow.steps;
+  const step = dossier.stepIndex !== null ? steps[dossier.stepIndex] : undefined;
   return {
     ...base,
     dossier: {
       ...dossier,
-      procedureName: document?.name[locale] ?? dossier.procedureCode,
+      procedureName: document.name[locale],
       assignee: dossier.assigneeId ? (names.get(dossier.assigneeId) ?? dossier.assigneeId) : null,
-      step: step && steps ? `${(dossier.stepIndex ?? 0) + 1}/${steps.length}: ${step.name[locale]}` : null,
+      step: step ? `${(dossier.stepIndex ?? 0) + 1}/${steps.length}: ${step.name[locale]}` : null,
     },
     answers: answerRows(locale, basePath, dossier, document),
     results: resultLinks(locale, basePath, dossier.id, timeline),
     timeline: timelineRows(locale, timeline, names, me),
     forms: printLinks(locale, basePath, dossier, timeline),
-    actions: offeredActions(dossier, steps ? steps.length : null, g.principal),
+    actions: offeredActions(dossier, steps.length, g.principal),
     officers,
   };
 }

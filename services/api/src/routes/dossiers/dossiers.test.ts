@@ -261,6 +261,12 @@ describe('a dossier’s life', () => {
 
   it('is assigned, paused two working days for a supplement (due moves to Thu 26 Feb), processed and approved', async () => {
     clock = at('2026-02-13T08:00:00');
+    // A case officer limited to another unit could not see it: not offered, and refused.
+    const elsewhere = await act(people.reception, id, 'assign', { assigneeId: people.otherUnit?.id });
+    expect(elsewhere.status).toBe(400);
+    expect((await readJson(elsewhere)).error.details).toEqual([
+      { path: 'assigneeId', message: 'Not an active case officer here.' },
+    ]);
     const assigned = await act(people.reception, id, 'assign', { assigneeId: people.specialist?.id });
     expect((await readJson(assigned)).dossier).toMatchObject({ state: 'in_progress', stepIndex: 0 });
     // The other unit's officer cannot see it; the approver cannot do the case officer's step.
