@@ -280,7 +280,9 @@ describe('a dossier’s life', () => {
     // Paused from Fri 13 Feb 08:00 to Tue 24 Feb 08:00: Fri 13 and Mon 23 lost → due Thu 26 Feb 17:00.
     clock = at('2026-02-24T08:00:00');
     const resumed = await readJson(
-      await act(people.citizen, id, 'supplement', { answers: { xac_nhan_cu_tru: 'Nộp bản giấy tại bộ phận một cửa' } }),
+      await act(people.citizen, id, 'supplement', {
+        answers: { xac_nhan_cu_tru: 'Nộp bản giấy tại bộ phận một cửa' },
+      }),
     );
     expect(resumed.dossier).toMatchObject({ state: 'in_progress' });
     expect(resumed.dossier.dueAt).toBe(at('2026-02-26T17:00:00').toISOString());
