@@ -20,6 +20,10 @@ const consoleStrings = {
     en: 'API keys let other systems connect to the agency.',
   },
   auditTitle: { vi: 'Nhật ký kiểm toán', en: 'Audit trail' },
+  proceduresLink: { vi: 'Thủ tục hành chính', en: 'Procedures' },
+  unitsLink: { vi: 'Đơn vị', en: 'Units' },
+  calendarLink: { vi: 'Lịch làm việc', en: 'Working calendar' },
+  brandingLink: { vi: 'Nhận diện (màu sắc, biểu trưng)', en: 'Branding (colours, logo)' },
   auditIntro: {
     vi: 'Mọi thao tác quan trọng, mới nhất trước.',
     en: 'Every significant action, newest first.',

@@ -17,7 +17,7 @@ export interface DossierHomeProps extends ConsolePage {
   counts: AttentionCounts | null;
   /** How far a count goes: a list of this many is shown as "N+". */
   countCap: number;
-  adminLinks: { staff: boolean; apiKeys: boolean; audit: boolean };
+  adminLinks: { staff: boolean; apiKeys: boolean; audit: boolean; settings: boolean };
 }
 
 const attention: [keyof AttentionCounts, DossierStringKey, string][] = [
@@ -30,7 +30,11 @@ const attention: [keyof AttentionCounts, DossierStringKey, string][] = [
 
 export function DossierConsoleHome(page: DossierHomeProps) {
   const admin: [boolean, string, ConsoleStringKey][] = [
+    [page.adminLinks.settings, '/console/procedures', 'proceduresLink'],
     [page.adminLinks.staff, '/console/staff', 'staffTitle'],
+    [page.adminLinks.settings, '/console/units', 'unitsLink'],
+    [page.adminLinks.settings, '/console/calendar', 'calendarLink'],
+    [page.adminLinks.settings, '/console/branding', 'brandingLink'],
     [page.adminLinks.apiKeys, '/console/api-keys', 'apiKeysTitle'],
     [page.adminLinks.audit, '/console/audit', 'auditTitle'],
   ];

@@ -91,7 +91,15 @@ describe('the console home', () => {
     expectAccessiblePage(reception, 'vi');
     expect(reception).toMatch(/id="attention-submitted"><span class="attention-count">1<\/span>/);
     expect(reception).toContain('href="/console/dossiers?state=submitted"');
-    expect(reception).not.toContain('href="/console/staff"');
+    for (const path of [
+      '/console/staff',
+      '/console/procedures',
+      '/console/units',
+      '/console/calendar',
+      '/console/branding',
+    ]) {
+      expect(reception).not.toContain(`href="${path}"`);
+    }
     const specialist = await page(agency, 'specialist', '/console?lang=en');
     expect(specialist).toMatch(
       /id="attention-mine"><span class="attention-count">1<\/span> <span>Waiting for me/,
@@ -99,7 +107,15 @@ describe('the console home', () => {
     expect(specialist).toContain('href="/console/dossiers?mine=1&amp;lang=en"');
     const admin = await page(agency, 'admin', '/console');
     expect(admin).toContain('href="/console/staff"');
-    expect(admin).toContain('href="/console/audit"');
+    for (const path of [
+      '/console/audit',
+      '/console/procedures',
+      '/console/units',
+      '/console/calendar',
+      '/console/branding',
+    ]) {
+      expect(admin).toContain(`href="${path}"`);
+    }
   });
 });
 

@@ -23,6 +23,7 @@ export async function consoleHomeHandler(c: Ctx) {
         staff: can(role, 'staff.manage'),
         apiKeys: can(role, 'api_keys.manage'),
         audit: can(role, 'audit.read'),
+        settings: can(role, 'settings.manage'),
       }}
     />,
   );

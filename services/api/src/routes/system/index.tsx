@@ -13,15 +13,15 @@ export function assetRoutes() {
 }
 
 /** The header's logo on the platform host, and on an agency's pages until it sets its own. */
-export function emblem(c: Context<AppEnv>) {
-  c.header('Cache-Control', 'public, max-age=3600');
+export function emblem(c: Context<AppEnv>, maxAgeSeconds = 3600) {
+  c.header('Cache-Control', `public, max-age=${maxAgeSeconds}`);
   c.header('X-Content-Type-Options', 'nosniff');
   return c.body(emblemSvg, 200, { 'Content-Type': 'image/svg+xml' });
 }
 
 export function systemRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/assets/logo', emblem);
+  app.get('/assets/logo', (c) => emblem(c));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     const { database, logger } = c.get('deps');
