@@ -1,7 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The sign-in, second-factor, registration, password-reset and account pages: plain forms that
 // work without JavaScript, with an error summary linking to each field and messages tied to it.
+
 import { type AuthStringKey, authText, roleName } from './auth-strings.ts';
+import { Banner } from './components.tsx';
 import { Field, Form, type FormError, Frame } from './forms.tsx';
 import type { Locale } from './i18n.ts';
 
@@ -31,11 +33,7 @@ const text = (page: AuthPageBase, key: AuthStringKey) => authText(page.locale, k
 export function SignInPage(page: AuthPageBase & { email?: string; registered?: boolean }) {
   return (
     <Frame {...page} title={text(page, 'signInTitle')} path="/sign-in">
-      {page.registered ? (
-        <div class="banner info" role="status">
-          {text(page, 'registered')}
-        </div>
-      ) : null}
+      {page.registered ? <Banner>{text(page, 'registered')}</Banner> : null}
       <p>{text(page, 'signInIntro')}</p>
       <Form action={authHref(page, '/sign-in')} button={text(page, 'signInButton')}>
         <Field

@@ -2,9 +2,11 @@
 // The agency admin's console pages for identity and access: staff, API keys, the audit trail,
 // accepting an invitation and enrolling a TOTP authenticator. Plain forms that work without
 // JavaScript, with an error summary linking to each field and messages tied to it.
+
 import type { Child } from 'hono/jsx';
 import { type AuthPageBase, authHref } from './auth-pages.tsx';
 import { authText, roleName } from './auth-strings.ts';
+import { Banner, DataTable } from './components.tsx';
 import { type ConsoleStringKey, consoleText } from './console-strings.ts';
 import { ErrorMessage, Field, Form, Frame as SharedFrame } from './forms.tsx';
 import type { Locale } from './i18n.ts';
@@ -23,25 +25,6 @@ function Frame(props: Parameters<typeof SharedFrame>[0] & { back?: boolean }) {
     </p>
   ) : undefined;
   return <SharedFrame {...rest} before={before} />;
-}
-
-/** A data table with a caption for screen readers and column headers. */
-function ConsoleTable(props: { caption: string; headers: string[]; children?: Child }) {
-  return (
-    <div class="table-wrap">
-      <table class="console-table">
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.headers.map((header) => (
-              <th scope="col">{header}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{props.children}</tbody>
-      </table>
-    </div>
-  );
 }
 
 const dateTime = (locale: Locale, date: Date | null) =>
@@ -154,18 +137,14 @@ export function StaffPage(page: StaffPageProps) {
   return (
     <Frame {...page} title={say(page, 'staffTitle')} path="/console/staff" back>
       {page.invited ? (
-        <div class="banner info" role="status">
+        <Banner>
           {say(page, 'invited')} {page.invited}
-        </div>
+        </Banner>
       ) : null}
-      {page.changed ? (
-        <div class="banner info" role="status">
-          {say(page, 'changed')}
-        </div>
-      ) : null}
+      {page.changed ? <Banner>{say(page, 'changed')}</Banner> : null}
       <p>{say(page, 'staffIntro')}</p>
       {page.staff.length ? (
-        <ConsoleTable
+        <DataTable
           caption={say(page, 'staffTitle')}
           headers={[
             say(page, 'name'),
@@ -242,7 +221,7 @@ export function StaffPage(page: StaffPageProps) {
               </tr>
             );
           })}
-        </ConsoleTable>
+        </DataTable>
       ) : (
         <p>{say(page, 'noStaff')}</p>
       )}
@@ -346,14 +325,10 @@ export function ApiKeysPage(page: ApiKeysPageProps) {
           </p>
         </section>
       ) : null}
-      {page.revoked ? (
-        <div class="banner info" role="status">
-          {say(page, 'keyRevokedNotice')}
-        </div>
-      ) : null}
+      {page.revoked ? <Banner>{say(page, 'keyRevokedNotice')}</Banner> : null}
       <p>{say(page, 'apiKeysIntro')}</p>
       {page.keys.length ? (
-        <ConsoleTable
+        <DataTable
           caption={say(page, 'apiKeysTitle')}
           headers={[
             say(page, 'keyName'),
@@ -394,7 +369,7 @@ export function ApiKeysPage(page: ApiKeysPageProps) {
               </td>
             </tr>
           ))}
-        </ConsoleTable>
+        </DataTable>
       ) : (
         <p>{say(page, 'noKeys')}</p>
       )}

@@ -4,6 +4,10 @@ export type Locale = (typeof locales)[number];
 
 const strings = {
   skipToContent: { vi: 'Chuyển đến nội dung chính', en: 'Skip to main content' },
+  pagination: { vi: 'Phân trang', en: 'Pages' },
+  previousPage: { vi: 'Trang trước', en: 'Previous page' },
+  nextPage: { vi: 'Trang sau', en: 'Next page' },
+  pageOf: { vi: 'Trang {page} trên {count}', en: 'Page {page} of {count}' },
   switchLanguage: { vi: 'English', en: 'Tiếng Việt' },
   platformName: { vi: 'Motcua — Dịch vụ công trực tuyến', en: 'Motcua — Online public services' },
   notFoundTitle: { vi: 'Không tìm thấy trang', en: 'Page not found' },

@@ -4,7 +4,8 @@
 // cannot both act on the same view. Field names are their ids, unique on the page.
 import type { Child } from 'hono/jsx';
 import { authHref } from '../auth-pages.tsx';
-import { described, ErrorMessage, type FormError } from '../forms.tsx';
+import { type ControlAria, Control as SharedControl } from '../components.tsx';
+import type { FormError } from '../forms.tsx';
 import type { Locale } from '../i18n.ts';
 import { formatMoney, say } from './components.tsx';
 import { actionName, type DossierStringKey, dossierText } from './strings.ts';
@@ -18,32 +19,15 @@ interface Ctx {
   errors: FormError[];
 }
 
-const errorOf = (ctx: Ctx, id: string) => ctx.errors.find((e) => e.field === id);
-
 function Control(props: {
   ctx: Ctx;
   id: string;
   label: string;
   hint?: string | undefined;
-  children: (aria: { describedBy: string | undefined; invalid: 'true' | undefined }) => Child;
+  children: (aria: ControlAria) => Child;
 }) {
-  const { ctx, id, hint } = props;
-  const error = errorOf(ctx, id);
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} class="hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorMessage locale={ctx.page.locale} id={`${id}-error`} error={error} />
-      {props.children({
-        describedBy: described(hint && `${id}-hint`, error && `${id}-error`),
-        invalid: error ? 'true' : undefined,
-      })}
-    </div>
-  );
+  const { ctx, ...rest } = props;
+  return <SharedControl {...rest} locale={ctx.page.locale} errors={ctx.errors} />;
 }
 
 function TextInput(props: { ctx: Ctx; id: string; label: string; hint?: string; type?: string }) {

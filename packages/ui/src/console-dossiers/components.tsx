@@ -5,7 +5,8 @@ import type { Child } from 'hono/jsx';
 import { authHref } from '../auth-pages.tsx';
 import { Frame } from '../forms.tsx';
 import type { Locale } from '../i18n.ts';
-import { type DossierStringKey, dossierText, nationalStatusName, stateDetail } from './strings.ts';
+import { NationalStatusTag } from '../national-status.tsx';
+import { type DossierStringKey, dossierText, stateDetail } from './strings.ts';
 import type { ConsolePage, DeadlineFlag } from './types.ts';
 
 export const say = (page: { locale: Locale }, key: DossierStringKey) => dossierText(page.locale, key);
@@ -30,12 +31,13 @@ export function formatMoney(locale: Locale, amount: number): string {
 
 /** The national status name, with where inside "in progress" the dossier is when that helps. */
 export function StatusTag(props: { locale: Locale; nationalStatus: number | null; state: string }) {
-  const detail = stateDetail(props.locale, props.state);
   return (
-    <span class={`tag status-${props.nationalStatus ?? 0}`}>
-      {nationalStatusName(props.locale, props.nationalStatus)}
-      {detail ? ` (${detail})` : ''}
-    </span>
+    <NationalStatusTag
+      locale={props.locale}
+      nationalStatus={props.nationalStatus}
+      audience="staff"
+      detail={stateDetail(props.locale, props.state)}
+    />
   );
 }
 
@@ -75,38 +77,4 @@ export function ConsoleFrame(
   );
 }
 
-export function Banner(props: { children?: Child }) {
-  return (
-    <div class="banner info" role="status">
-      {props.children}
-    </div>
-  );
-}
-
-/** Previous / next links and where we are; nothing when everything fits on one page. */
-export function Pagination(props: {
-  locale: Locale;
-  page: number;
-  pageCount: number;
-  hrefOf: (page: number) => string;
-}) {
-  const { locale, page, pageCount } = props;
-  if (pageCount <= 1) return null;
-  return (
-    <nav class="pagination" aria-label={dossierText(locale, 'pagination')}>
-      {page > 1 ? (
-        <a href={props.hrefOf(page - 1)} rel="prev" id="page-previous">
-          {dossierText(locale, 'previous')}
-        </a>
-      ) : null}
-      <span>
-        {dossierText(locale, 'pageOf')} {page} {dossierText(locale, 'of')} {pageCount}
-      </span>
-      {page < pageCount ? (
-        <a href={props.hrefOf(page + 1)} rel="next" id="page-next">
-          {dossierText(locale, 'next')}
-        </a>
-      ) : null}
-    </nav>
-  );
-}
+export { Banner, Pagination } from '../components.tsx';

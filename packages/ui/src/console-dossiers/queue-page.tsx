@@ -2,8 +2,9 @@
 // The processing queue: a GET form of filters (works without JavaScript, bookmarkable), then
 // the dossiers by deadline with their national status and flags, 50 to a page.
 import { authHref } from '../auth-pages.tsx';
+import { nationalStatusName } from '../national-status.tsx';
 import { ConsoleFrame, FlagTag, formatDateTime, Pagination, StatusTag, say } from './components.tsx';
-import { nationalStatusName, stateDetail } from './strings.ts';
+import { stateDetail } from './strings.ts';
 import type { ConsolePage, QueueFilters, QueueRow } from './types.ts';
 
 export interface QueuePageProps extends ConsolePage {
@@ -51,7 +52,7 @@ function Filters(props: QueuePageProps) {
             const detail = stateDetail(props.locale, s.state);
             return (
               <option value={s.state} selected={filters.state === s.state}>
-                {nationalStatusName(props.locale, s.nationalStatus)}
+                {nationalStatusName(props.locale, s.nationalStatus, 'staff')}
                 {detail ? ` (${detail})` : ''}
               </option>
             );

@@ -52,11 +52,6 @@ const strings = {
     vi: 'Chỉ hiển thị 200 hồ sơ có hạn gần nhất; hãy lọc để thu hẹp danh sách.',
     en: 'Only the 200 dossiers with the nearest deadlines are shown; filter to narrow the list.',
   },
-  pagination: { vi: 'Phân trang', en: 'Pages' },
-  previous: { vi: 'Trang trước', en: 'Previous page' },
-  next: { vi: 'Trang sau', en: 'Next page' },
-  pageOf: { vi: 'Trang', en: 'Page' },
-  of: { vi: 'trên', en: 'of' },
   noCode: { vi: '(chưa có mã)', en: '(no code yet)' },
   backToQueue: { vi: 'Về danh sách hồ sơ', en: 'Back to the dossiers' },
   dossierTitle: { vi: 'Hồ sơ', en: 'Dossier' },
@@ -187,24 +182,6 @@ export type DossierStringKey = keyof typeof strings;
 
 export function dossierText(locale: Locale, key: DossierStringKey): string {
   return strings[key][locale];
-}
-
-/** Status names of the National Public Service Portal (codes 1–10), as citizens see them too. */
-const nationalStatusNames: Record<number, Record<Locale, string>> = {
-  1: { vi: 'Mới đăng ký', en: 'Submitted' },
-  2: { vi: 'Được tiếp nhận', en: 'Received' },
-  3: { vi: 'Không được tiếp nhận', en: 'Refused' },
-  4: { vi: 'Đang xử lý', en: 'In progress' },
-  5: { vi: 'Yêu cầu bổ sung', en: 'Supplement requested' },
-  6: { vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'Payment requested' },
-  7: { vi: 'Rút hồ sơ theo yêu cầu', en: 'Withdrawn at the citizen’s request' },
-  8: { vi: 'Dừng xử lý', en: 'Stopped' },
-  9: { vi: 'Đã xử lý xong', en: 'Done, at the desk' },
-  10: { vi: 'Đã trả kết quả', en: 'Result returned' },
-};
-
-export function nationalStatusName(locale: Locale, code: number | null): string {
-  return (code === null ? undefined : nationalStatusNames[code]?.[locale]) ?? '—';
 }
 
 /** Where inside "in progress" (national status 4) a dossier is: the portal has no finer name. */

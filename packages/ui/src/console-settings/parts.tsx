@@ -3,9 +3,9 @@
 // confirmation banner, and a message tied to one control of a row.
 import type { Child } from 'hono/jsx';
 import { type AuthPageBase, authHref } from '../auth-pages.tsx';
-import { authText } from '../auth-strings.ts';
+import { Banner, Control as SharedControl } from '../components.tsx';
 import { consoleText } from '../console-strings.ts';
-import { type FormError, Frame } from '../forms.tsx';
+import { ErrorMessage, type FormError, Frame } from '../forms.tsx';
 
 export type SettingsPageBase = AuthPageBase;
 
@@ -34,11 +34,7 @@ export function SettingsFrame(
       anchors={props.anchors ?? {}}
       before={before}
     >
-      {props.notice ? (
-        <div class="banner info" role="status" id="notice">
-          {props.notice}
-        </div>
-      ) : null}
+      {props.notice ? <Banner id="notice">{props.notice}</Banner> : null}
       <div class="settings-page">{props.children}</div>
     </Frame>
   );
@@ -49,13 +45,7 @@ export const errorOf = (errors: FormError[] | undefined, field: string) =>
   errors?.find((e) => e.field === field);
 
 export function InlineError(props: { page: SettingsPageBase; id: string; error: FormError | undefined }) {
-  if (!props.error) return null;
-  return (
-    <p id={props.id} class="error-message">
-      <span class="visually-hidden">{authText(props.page.locale, 'errorPrefix')} </span>
-      {props.error.message}
-    </p>
-  );
+  return <ErrorMessage locale={props.page.locale} id={props.id} error={props.error} />;
 }
 
 /** A labelled control with its hint and message, the three tied together for screen readers. */
@@ -67,20 +57,10 @@ export function Control(props: {
   class?: string;
   children: (describedBy: string | undefined, invalid: boolean) => Child;
 }) {
-  const error = errorOf(props.page.errors, props.id);
-  const ids = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+  const { page, children, ...rest } = props;
   return (
-    <div class={`field${error ? ' field-error' : ''}${props.class ? ` ${props.class}` : ''}`}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? (
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      ) : null}
-      <InlineError page={props.page} id={`${props.id}-error`} error={error} />
-      {props.children(ids || undefined, Boolean(error))}
-    </div>
+    <SharedControl {...rest} locale={page.locale} errors={page.errors}>
+      {(aria) => children(aria.describedBy, aria.invalid === 'true')}
+    </SharedControl>
   );
 }

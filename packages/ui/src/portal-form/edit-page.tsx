@@ -4,7 +4,9 @@
 // multipart form: "Update" re-renders with the conditions applied, "Save draft" keeps it for
 // later, "Continue" checks it and goes to the review; each upload button posts it to the upload
 // route, so typed answers are saved along with the file.
+
 import { authHref } from '../auth-pages.tsx';
+import { Banner } from '../components.tsx';
 import { Frame } from '../forms.tsx';
 import { DocumentBlock } from './documents.tsx';
 import { anchorOf, DossierField } from './fields.tsx';
@@ -61,11 +63,7 @@ export function DossierFormPage(page: DossierFormPageProps) {
       path={`${path}/edit`}
       before={<p class="pf-caption">{say('caption')}</p>}
     >
-      {page.notice ? (
-        <div class="banner info" role="status">
-          {say(noticeKeys[page.notice])}
-        </div>
-      ) : null}
+      {page.notice ? <Banner>{say(noticeKeys[page.notice])}</Banner> : null}
       <p>{say('editIntro')}</p>
       <form
         id="dossier-form"

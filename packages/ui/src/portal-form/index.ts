@@ -6,7 +6,7 @@ export { formatBytes, formatDateTime, formatMoney } from './format.ts';
 export { DossierReceiptPage, type DossierReceiptPageProps } from './receipt-page.tsx';
 export { DossierReviewPage, type DossierReviewPageProps, type ReviewRow } from './review-page.tsx';
 export { portalFormScript, portalFormScriptPath } from './script.ts';
-export { nationalStatusName, type PortalFormStringKey, portalFormText } from './strings.ts';
+export { type PortalFormStringKey, portalFormText } from './strings.ts';
 export type {
   AddressPart,
   ChoiceView,

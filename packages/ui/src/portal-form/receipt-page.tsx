@@ -4,8 +4,9 @@
 // received it, and the printed receipt (Circular 03/2025/TT-VPCP form 01) when there is one.
 import { authHref } from '../auth-pages.tsx';
 import { Frame } from '../forms.tsx';
+import { NationalStatusTag } from '../national-status.tsx';
 import { formatDateTime, formatMoney } from './format.ts';
-import { nationalStatusName, type PortalFormStringKey, portalFormText } from './strings.ts';
+import { type PortalFormStringKey, portalFormText } from './strings.ts';
 import type { PortalFormBase } from './types.ts';
 
 export interface DossierReceiptPageProps extends PortalFormBase {
@@ -60,7 +61,7 @@ export function DossierReceiptPage(page: DossierReceiptPageProps) {
         ) : null}
         <dt>{say('statusLabel')}</dt>
         <dd>
-          <strong class="pf-tag">{nationalStatusName(locale, page.nationalStatus)}</strong>
+          <NationalStatusTag locale={locale} nationalStatus={page.nationalStatus} />
         </dd>
         {page.dueAt ? (
           <>

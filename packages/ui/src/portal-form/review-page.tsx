@@ -1,7 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The check-your-answers page: every answer with a link back to change it, the files, the fees
 // the answers make due, and the one button that submits.
+
 import { authHref } from '../auth-pages.tsx';
+import { Banner } from '../components.tsx';
 import { Frame } from '../forms.tsx';
 import { FileList } from './documents.tsx';
 import { fileInputId, inputId } from './fields.tsx';
@@ -47,11 +49,7 @@ export function DossierReviewPage(page: DossierReviewPageProps) {
         </p>
       }
     >
-      {page.stale ? (
-        <div class="banner warning" role="status">
-          {say('staleNotice')}
-        </div>
-      ) : null}
+      {page.stale ? <Banner kind="warning">{say('staleNotice')}</Banner> : null}
       <p class="pf-lede">{page.procedureName}</p>
       <h2>{say('answersHeading')}</h2>
       <dl class="pf-review">

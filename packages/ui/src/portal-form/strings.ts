@@ -111,40 +111,10 @@ const strings = {
   receiptPdf: { vi: 'Tải giấy tiếp nhận và hẹn trả kết quả (PDF)', en: 'Download the receipt (PDF)' },
   trackLink: { vi: 'Tra cứu hồ sơ', en: 'Track this dossier' },
   qrLabel: { vi: 'Mã QR để tra cứu hồ sơ', en: 'QR code to track the dossier' },
-  statusSubmitted: { vi: 'Mới đăng ký', en: 'Submitted' },
-  statusReceived: { vi: 'Đã tiếp nhận', en: 'Received' },
-  statusRefused: { vi: 'Không được tiếp nhận', en: 'Not accepted' },
-  statusInProgress: { vi: 'Đang xử lý', en: 'In progress' },
-  statusSupplement: { vi: 'Yêu cầu bổ sung', en: 'More information requested' },
-  statusPayment: { vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'Payment requested' },
-  statusWithdrawn: { vi: 'Đã rút theo yêu cầu', en: 'Withdrawn at your request' },
-  statusStopped: { vi: 'Dừng xử lý', en: 'Stopped' },
-  statusDone: { vi: 'Đã xử lý xong', en: 'Processed' },
-  statusReturned: { vi: 'Đã trả kết quả', en: 'Result returned' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type PortalFormStringKey = keyof typeof strings;
 
 export function portalFormText(locale: Locale, key: PortalFormStringKey): string {
   return strings[key][locale];
-}
-
-// The status names of the National Public Service Portal, codes 1–10 (see DOMAIN.md).
-const nationalStatusKeys: Record<number, PortalFormStringKey> = {
-  1: 'statusSubmitted',
-  2: 'statusReceived',
-  3: 'statusRefused',
-  4: 'statusInProgress',
-  5: 'statusSupplement',
-  6: 'statusPayment',
-  7: 'statusWithdrawn',
-  8: 'statusStopped',
-  9: 'statusDone',
-  10: 'statusReturned',
-};
-
-/** The national status name of a dossier, or '' for a draft (which has none). */
-export function nationalStatusName(locale: Locale, status: number | null): string {
-  const key = status === null ? undefined : nationalStatusKeys[status];
-  return key ? portalFormText(locale, key) : '';
 }

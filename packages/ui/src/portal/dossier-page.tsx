@@ -1,7 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // One of the citizen's dossiers: where it is, its papers and result, the actions open to them
 // now (exactly those the engine's state machine allows), and its timeline in plain words.
+
 import { authHref } from '../auth-pages.tsx';
+import { Banner } from '../components.tsx';
 import { ErrorMessage, Field, type FormError, Frame } from '../forms.tsx';
 import type { Locale } from '../i18n.ts';
 import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
@@ -333,11 +335,7 @@ export function DossierPage(page: DossierPageProps) {
         </p>
       }
     >
-      {page.done ? (
-        <div class="banner info" role="status" id="done-banner">
-          {say(page, doneKeys[page.done])}
-        </div>
-      ) : null}
+      {page.done ? <Banner id="done-banner">{say(page, doneKeys[page.done])}</Banner> : null}
       <dl class="summary">
         <dt>{say(page, 'procedure')}</dt>
         <dd>{name}</dd>

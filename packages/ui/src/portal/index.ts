@@ -30,7 +30,6 @@ export {
   describeProcessingTime as portalProcessingTime,
   type PortalStringKey,
   portalText,
-  statusName as portalStatusName,
   stepPhrase as portalStepPhrase,
 } from './strings.ts';
 export {

@@ -3,15 +3,13 @@
 // labelled text area with its hint and message tied to it.
 import { described, ErrorMessage, type FormError } from '../forms.tsx';
 import type { Locale } from '../i18n.ts';
+import { NationalStatusTag } from '../national-status.tsx';
 import { formatDateTime } from './format.ts';
-import { portalText, statusName, statusTone, stepPhrase } from './strings.ts';
+import { portalText, stepPhrase } from './strings.ts';
 
+/** The dossier's national status, as citizens see it everywhere. */
 export function StatusTag(props: { locale: Locale; nationalStatus: number | null }) {
-  return (
-    <strong class={`status-tag status-${statusTone(props.nationalStatus)}`}>
-      {statusName(props.locale, props.nationalStatus)}
-    </strong>
-  );
+  return <NationalStatusTag locale={props.locale} nationalStatus={props.nationalStatus} />;
 }
 
 export interface DossierDates {

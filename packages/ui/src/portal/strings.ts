@@ -201,36 +201,6 @@ export function portalText(locale: Locale, key: PortalStringKey): string {
   return strings[key][locale];
 }
 
-// National Public Service Portal status names (Cổng DVC quốc gia, status codes 1–10): the names
-// citizens also see there, so both portals speak alike. A draft is never synced and has none.
-const nationalNames: Record<number, Record<Locale, string>> = {
-  1: { vi: 'Mới đăng ký', en: 'Submitted' },
-  2: { vi: 'Được tiếp nhận', en: 'Received' },
-  3: { vi: 'Không được tiếp nhận', en: 'Not accepted' },
-  4: { vi: 'Đang xử lý', en: 'In progress' },
-  5: { vi: 'Yêu cầu bổ sung', en: 'Supplement requested' },
-  6: { vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'Fees or taxes requested' },
-  7: { vi: 'Rút hồ sơ theo yêu cầu', en: 'Withdrawn at your request' },
-  8: { vi: 'Dừng xử lý', en: 'Stopped' },
-  9: { vi: 'Đã xử lý xong', en: 'Done' },
-  10: { vi: 'Đã trả kết quả', en: 'Result returned' },
-};
-
-/** The status name citizens see: the national portal's, or "draft" before submission. */
-export function statusName(locale: Locale, nationalStatus: number | null): string {
-  if (nationalStatus === null) return portalText(locale, 'draftNoCode');
-  return nationalNames[nationalStatus]?.[locale] ?? String(nationalStatus);
-}
-
-/** What a status asks of the person, for the tag's colour: nothing, their action, or over. */
-export function statusTone(nationalStatus: number | null): 'draft' | 'active' | 'action' | 'done' | 'closed' {
-  if (nationalStatus === null) return 'draft';
-  if (nationalStatus === 5 || nationalStatus === 6) return 'action';
-  if (nationalStatus === 9 || nationalStatus === 10) return 'done';
-  if (nationalStatus === 3 || nationalStatus === 7 || nationalStatus === 8) return 'closed';
-  return 'active';
-}
-
 // One plain phrase per step of a dossier's life, without who did it: the same list serves the
 // public tracking page, which shows no names.
 const stepPhrases: Record<string, Record<Locale, string>> = {

@@ -225,7 +225,7 @@ describe('a dossier’s page and its actions', () => {
     await act(agency, 'reception', id, 'receive');
     const received = await page(agency, 'reception', `/console/dossiers/${id}?done=receive`);
     expect(received).toContain('<div class="banner info" role="status">Đã thực hiện: Tiếp nhận hồ sơ</div>');
-    expect(received).toContain('<span class="tag status-2">Được tiếp nhận</span>');
+    expect(received).toContain('<strong class="tag status-tag status-active">Được tiếp nhận</strong>');
     expect(received).toContain(`href="/api/dossiers/${id}/forms/receipt?lang=vi"`);
     expect(received).toContain(`href="/api/dossiers/${id}/forms/control-slip?lang=vi"`);
     expect(received).toContain(`<option value="${agency.ids.specialist}">${staffNames.specialist}</option>`);
@@ -270,7 +270,7 @@ describe('a dossier’s page and its actions', () => {
     await act(agency, 'clerk', id, 'return-result', { 'return-method': 'online' });
     const done = await page(agency, 'reception', `/console/dossiers/${id}?lang=en`);
     expectAccessiblePage(done, 'en');
-    expect(done).toContain('<span class="tag status-10">Result returned</span>');
+    expect(done).toContain('<strong class="tag status-tag status-done">Result returned</strong>');
     for (const step of ['Receive the dossier', 'Assign a case officer', 'Approve', 'Issue the result']) {
       expect(done).toContain(`<strong>${step}</strong>`);
     }
@@ -313,7 +313,7 @@ describe('a dossier’s page and its actions', () => {
       'supplement-reason-1': 'Thiếu bản chính',
     });
     const asked = await page(agency, 'reception', `/console/dossiers/${id}`);
-    expect(asked).toContain('<span class="tag status-5">Yêu cầu bổ sung</span>');
+    expect(asked).toContain('<strong class="tag status-tag status-action">Yêu cầu bổ sung</strong>');
     expect(asked).toContain('Giấy khai sinh: Thiếu bản chính');
     expect(asked).toContain(`href="/api/dossiers/${id}/forms/supplement-request?lang=vi"`);
   });
@@ -330,7 +330,7 @@ describe('a dossier’s page and its actions', () => {
     const html = await late.text();
     expectAccessiblePage(html, 'vi');
     expect(html).toContain('Có người đã xử lý hồ sơ này trước bạn.');
-    expect(html).toContain('<span class="tag status-2">Được tiếp nhận</span>');
+    expect(html).toContain('<strong class="tag status-tag status-active">Được tiếp nhận</strong>');
     expect(actionFormsIn(html)).not.toContain('refuse');
   });
 
@@ -338,7 +338,7 @@ describe('a dossier’s page and its actions', () => {
     const { id } = await submitDossier(t, agency);
     const revision = revisionIn(await page(agency, 'reception', `/console/dossiers/${id}`));
     const unchanged = async () =>
-      expect(await page(agency, 'reception', `/console/dossiers/${id}`)).toContain('status-1');
+      expect(await page(agency, 'reception', `/console/dossiers/${id}`)).toContain('<strong class="tag status-tag status-active">Mới đăng ký</strong>');
 
     const viewer = await as(agency, 'viewer').post(`/console/dossiers/${id}/actions/receive`, {
       expectedRevision: revision,
