@@ -37,3 +37,4 @@ export {
   type StepOutcome,
 } from './steps.ts';
 export { suspendTenant } from './suspend-tenant.ts';
+export * from './usage/index.ts';

@@ -2,6 +2,7 @@
 import { ConfigError } from '@motcua/config';
 import { assertIsolationReady, createDatabase } from '@motcua/db';
 import { createMailer } from '@motcua/mail';
+import { measureFleetUsage } from '@motcua/provisioning';
 import { loadWorkerEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { readMessageIdDomain } from './message-id.ts';
@@ -29,6 +30,8 @@ try {
     logger,
     concurrency,
     messageIdDomain: readMessageIdDomain(env.MAIL_FROM),
+    // Usage (dossiers received, storage, staff seats) per agency per day, for the operators.
+    measureUsage: (day) => measureFleetUsage({ database }, day, { concurrency }),
   });
   logger.info('worker started', { concurrency, transport: mailer.transport });
   const stop = async (signal: string) => {

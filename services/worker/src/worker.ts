@@ -13,6 +13,7 @@ import { createDeliveryQueue } from './delivery-queue.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { describeSendFailure } from './send-failure.ts';
 import { findDeliverableTenants, readTenantOfSchema } from './tenants.ts';
+import { createUsageJob, type FleetUsageMeter } from './usage-job.ts';
 
 export const outboxChannel = 'motcua_outbox';
 
@@ -35,7 +36,14 @@ export interface WorkerOptions {
    * notices themselves are deduplicated, so this only bounds the work). 0 turns it off.
    */
   dueSoonIntervalMs?: number;
-  /** The clock for due-soon checks (tests pin it). */
+  /**
+   * Measures the fleet's usage of a day (measureFleetUsage of @motcua/provisioning, bound to the
+   * database); without it the worker measures nothing.
+   */
+  measureUsage?: FleetUsageMeter;
+  /** How often today's usage is measured, starting at start-up. 0 turns it off. */
+  usageIntervalMs?: number;
+  /** The clock for due-soon checks and the usage day (tests pin it). */
   now?: () => Date;
   batch?: number;
   messageIdDomain?: string;
@@ -46,6 +54,8 @@ export interface RunningWorker {
   sweep(): Promise<void>;
   /** Resolves once no visit waits or runs. */
   idle(): Promise<void>;
+  /** Measures today's usage now (a no-op without `measureUsage`); resolves when it is recorded. */
+  measureUsage(): Promise<void>;
   /** Stops listening and sweeping, and resolves once the visits in flight have ended. */
   stop(): Promise<void>;
 }
@@ -68,6 +78,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { database, mailer, logger = silentLogger, sweepIntervalMs = 30_000, concurrency = 4 } = options;
   const { batch = defaultBatch, messageIdDomain, stopTimeoutMs = 10_000 } = options;
   const { dueSoonIntervalMs = 15 * 60_000, now = () => new Date() } = options;
+  const { measureUsage, usageIntervalMs = 15 * 60_000 } = options;
   let dueSoonCheckedAt = Number.NEGATIVE_INFINITY;
   let stopping = false;
   const tracker = createTracker();
@@ -128,11 +139,23 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     tracker.track(check.catch(failed('outbox notification not handled', { tenant: slug })));
   };
 
+  const usage = measureUsage ? createUsageJob({ measure: measureUsage, now, logger }) : null;
+  const measureUsageNow = (): Promise<void> => {
+    if (!usage || stopping) return Promise.resolve();
+    const run = usage.run();
+    tracker.track(run);
+    return run;
+  };
+
   const listener = await database.sql.listen(outboxChannel, onNotify, () => tracker.track(sweep()));
   const timer = setInterval(() => tracker.track(sweep()), sweepIntervalMs);
+  // Its own timer, not the sweep's: measuring a large fleet must not hold up deliveries.
+  const usageTimer = usage && usageIntervalMs > 0 ? setInterval(measureUsageNow, usageIntervalMs) : null;
+  if (usageTimer) void measureUsageNow();
 
   return {
     sweep,
+    measureUsage: measureUsageNow,
     async idle() {
       await tracker.settle();
       await queue.idle();
@@ -141,6 +164,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (stopping) return;
       stopping = true;
       clearInterval(timer);
+      if (usageTimer) clearInterval(usageTimer);
       // Ctrl-C reaches a local PostgreSQL too: its connection may already be gone, which is fine here.
       await listener.unlisten().catch(() => undefined);
       let timeout: NodeJS.Timeout | undefined;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { closeDeps, createDeps, createLogger, loadApiEnv, startServer } from '@motcua/api';
 import { ConfigError } from '@motcua/config';
 import { createDatabase, migrateFleet } from '@motcua/db';
+import { measureFleetUsage } from '@motcua/provisioning';
 import { startWorker } from '@motcua/worker';
 import { demoTenants, seedDemo, seedDemoOperators } from './demo.ts';
 import { seedDemoDossiers } from './demo-dossiers.ts';
@@ -53,7 +54,12 @@ async function main() {
     const operators = await seedDemoOperators(deps.database);
     const server = await startServer(env, deps);
     // The outbox worker in the same process: dossier emails go out (to .data/mail without SMTP_URL).
-    const worker = await startWorker({ database: deps.database, mailer: deps.mailer, stopTimeoutMs: 3_000 });
+    const worker = await startWorker({
+      database: deps.database,
+      mailer: deps.mailer,
+      stopTimeoutMs: 3_000,
+      measureUsage: (day) => measureFleetUsage(deps.provisioning, day),
+    });
     const base = `http://${env.PLATFORM_DOMAIN}:${server.port}`;
     const tenants = demoTenants.map((t) => ({
       ...t,

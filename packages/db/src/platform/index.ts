@@ -5,4 +5,5 @@ export * from './provisioning-runs.ts';
 export * from './rate-limits.ts';
 export * from './schema.ts';
 export * from './tenant-domains.ts';
+export * from './tenant-usage.ts';
 export * from './tenants.ts';

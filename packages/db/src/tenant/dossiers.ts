@@ -62,6 +62,9 @@ export const dossiers = pgTable(
     uniqueIndex('dossiers_code_key').on(t.code),
     index('dossiers_owner_idx').on(t.ownerId, t.createdAt),
     index('dossiers_state_due_idx').on(t.state, t.dueAt),
+    // Counting by day: the portal's most used procedures and the operators' daily usage.
+    index('dossiers_submitted_idx').on(t.submittedAt, t.procedureCode),
+    index('dossiers_received_idx').on(t.receivedAt),
   ],
 );
 

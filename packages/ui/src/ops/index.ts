@@ -25,3 +25,11 @@ export {
   type TenantView,
   tenantNotices,
 } from './tenant-page.tsx';
+export {
+  formatCount,
+  formatMonth,
+  formatStorage,
+  UsageCell,
+  UsageSection,
+  type UsageView,
+} from './usage.tsx';

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// The operator's home: every agency with its status, kind, schema version and creation date.
+// The operator's home: every agency with its status, kind, schema version, usage and creation date.
 import {
   formatDate,
   kindLabel,
@@ -10,6 +10,7 @@ import {
   TenantStatusTag,
 } from './shared.tsx';
 import type { TenantStatusName } from './strings.ts';
+import { UsageCell, type UsageView } from './usage.tsx';
 
 export interface TenantListRow {
   slug: string;
@@ -18,6 +19,8 @@ export interface TenantListRow {
   status: TenantStatusName;
   schemaVersion: number;
   createdAt: Date;
+  /** The latest measured usage; absent or null when the agency has not been measured yet. */
+  usage?: UsageView | null | undefined;
 }
 
 export interface TenantListPageProps extends OpsPageBase {
@@ -51,7 +54,15 @@ function Pagination(props: TenantListPageProps) {
 }
 
 export function OpsTenantListPage(page: TenantListPageProps) {
-  const headers = ['colName', 'colSlug', 'colKind', 'colStatus', 'colSchema', 'colCreated'] as const;
+  const headers = [
+    'colName',
+    'colSlug',
+    'colKind',
+    'colStatus',
+    'colSchema',
+    'colUsage',
+    'colCreated',
+  ] as const;
   return (
     <OpsFrame {...page} title={say(page, 'listTitle')} path="/ops">
       <p>{say(page, 'listIntro')}</p>
@@ -91,6 +102,9 @@ export function OpsTenantListPage(page: TenantListPageProps) {
                     tenant.status !== 'offboarded'
                       ? ` (${say(page, 'schemaBehind')} ${page.schemaHead})`
                       : ''}
+                  </td>
+                  <td>
+                    <UsageCell locale={page.locale} usage={tenant.usage} />
                   </td>
                   <td>{formatDate(page.locale, tenant.createdAt)}</td>
                 </tr>

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// One agency for operators: its overview, the latest provisioning or offboarding run step by
+// One agency for operators: its overview and usage, the latest provisioning or offboarding run step by
 // step (updated live by /ops/progress.js when JavaScript runs, a refresh link otherwise), a
 // failure with the step's error and a retry, and the lifecycle actions the operator's role allows.
 import {
@@ -13,6 +13,7 @@ import {
   TenantStatusTag,
 } from './shared.tsx';
 import { type StepStatusName, stepLabel, type TenantStatusName } from './strings.ts';
+import { UsageSection, type UsageView } from './usage.tsx';
 
 export interface RunStepView {
   name: string;
@@ -51,6 +52,8 @@ export interface TenantPageProps extends OpsPageBase {
   exportUrl?: string | undefined;
   canManage: boolean;
   notice?: TenantNotice | undefined;
+  /** The latest measured usage; absent or null when the agency has not been measured yet. */
+  usage?: UsageView | null | undefined;
 }
 
 const noticeKeys = {
@@ -241,6 +244,7 @@ export function OpsTenantPage(page: TenantPageProps) {
       ) : null}
       <h2>{say(page, 'detailSummary')}</h2>
       <Overview {...page} />
+      <UsageSection locale={page.locale} usage={page.usage} />
       {run ? <Progress {...page} run={run} /> : <p class="muted">{say(page, 'noRuns')}</p>}
       <h2>{say(page, 'actionsTitle')}</h2>
       <Actions {...page} />

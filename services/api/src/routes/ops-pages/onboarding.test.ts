@@ -91,13 +91,16 @@ describe('onboarding through the operator console', () => {
     expect(html).toContain('<strong class="ops-tag ops-tag-active">Đang hoạt động</strong>');
     for (const step of provisionSteps) expect(html).toContain(`id="step-${step}"`);
     expect(html).toContain(`href="http://${slug}.${testDomain}/"`);
+    // The worker has not measured the new agency yet.
+    expect(html).toContain('<p class="muted" id="ops-usage">Chưa có số liệu đo</p>');
     // Finished: nothing left to follow, so no script and no stream address.
     expect(html).not.toContain('<script');
     expect(html).not.toContain('data-progress');
 
     const list = await (await owner.go('/ops')).text();
     expectAccessiblePage(list, 'vi');
-    expect(list).toContain(`<a href="/ops/tenants/${slug}">UBND tỉnh ${slug}</a>`);
+    const row = new RegExp(`<a href="/ops/tenants/${slug}">UBND tỉnh ${slug}</a>[\\s\\S]*?</tr>`).exec(list);
+    expect(row?.[0]).toContain('<td><span class="muted">Chưa có số liệu đo</span></td>');
     const portal = await t.request('/api/tenant', { host: `${slug}.${testDomain}` });
     expect(await readJson(portal)).toMatchObject({ slug, status: 'active' });
     const mail = await t.mail.waitFor(`quantri@${slug}.gov.vn`);

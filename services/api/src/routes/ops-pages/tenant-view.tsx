@@ -2,7 +2,7 @@
 // The agency page as every route renders it: after a GET, after an action with a notice, or
 // with an error summary when an action was refused by the tenant's current state.
 import { can, type OperatorPrincipal } from '@motcua/auth';
-import { getTenant, type ProvisioningRun, type TenantDetails } from '@motcua/provisioning';
+import { getTenant, type ProvisioningRun, readUsage, type TenantDetails } from '@motcua/provisioning';
 import {
   type FormError,
   type OpsPageBase,
@@ -53,6 +53,7 @@ export async function renderTenantPage(
   const latest = runs[0];
   const canManage = can(view.operator.role, 'tenants.manage');
   const hasExport = runs.some((run) => run.exportKey !== null);
+  const usage = await readUsage(c.get('deps').provisioning, [tenant.id]);
   return c.html(
     <OpsTenantPage
       {...view.base}
@@ -64,6 +65,7 @@ export async function renderTenantPage(
       exportUrl={canManage && hasExport ? exportUrl(tenant.slug) : undefined}
       canManage={canManage}
       notice={view.notice}
+      usage={usage.get(tenant.id) ?? null}
     />,
     view.status ?? 200,
   );

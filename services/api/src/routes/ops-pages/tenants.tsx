@@ -6,6 +6,7 @@ import { ConflictError, ValidationError } from '@motcua/domain';
 import {
   getTenant,
   listTenants,
+  readUsage,
   runProvisioning,
   startProvisioning,
   type TenantKind,
@@ -79,10 +80,15 @@ export function opsTenantRoutes() {
     const requested = Number.parseInt(c.req.query('page') ?? '1', 10);
     const current = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pageCount) : 1;
     const shown = rows.slice((current - 1) * tenantsPerPage, current * tenantsPerPage);
+    // One statement for the page's agencies, whatever their number (the page's time budget).
+    const usage = await readUsage(
+      c.get('deps').provisioning,
+      shown.map(({ tenant }) => tenant.id),
+    );
     return c.html(
       <OpsTenantListPage
         {...admitted.base}
-        tenants={shown.map(({ tenant }) => tenant)}
+        tenants={shown.map(({ tenant }) => ({ ...tenant, usage: usage.get(tenant.id) ?? null }))}
         page={current}
         pageCount={pageCount}
       />,

@@ -1,5 +1,5 @@
 // Platform rows as the operator API shows them (dates as ISO strings).
-import type { ProvisioningRun, Tenant } from '@motcua/provisioning';
+import type { ProvisioningRun, Tenant, UsageSummary } from '@motcua/provisioning';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -29,5 +29,20 @@ export function toRunDto(run: ProvisioningRun) {
     exportKey: run.exportKey,
     createdAt: run.createdAt.toISOString(),
     finishedAt: iso(run.finishedAt),
+  };
+}
+
+/** The latest measured usage, or null for an agency not measured yet. */
+export function toUsageDto(usage: UsageSummary | undefined) {
+  if (!usage) return null;
+  return {
+    day: usage.day,
+    dossiersReceived: usage.dossiersReceived,
+    dossiersSubmitted: usage.dossiersSubmitted,
+    storageBytes: usage.storageBytes,
+    staffSeats: usage.staffSeats,
+    measuredAt: usage.measuredAt.toISOString(),
+    month: usage.month,
+    monthReceived: usage.monthReceived,
   };
 }

@@ -1,14 +1,14 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
-import { listTenants } from '@motcua/provisioning';
+import { listTenants, readUsage } from '@motcua/provisioning';
 import type { AppEnv } from '../../context.ts';
-import { toRunDto, toTenantDto } from './dto.ts';
+import { toRunDto, toTenantDto, toUsageDto } from './dto.ts';
 import { errorResponses, TenantSummary } from './schema.ts';
 
 export const listTenantsRoute = createRoute({
   method: 'get',
   path: '/tenants',
   tags: ['Operators'],
-  summary: 'List tenants with status, schema version and latest run',
+  summary: 'List tenants with status, schema version, latest run and usage',
   responses: {
     200: {
       description: 'Every tenant of the cell.',
@@ -19,12 +19,18 @@ export const listTenantsRoute = createRoute({
 });
 
 export const listTenantsHandler: RouteHandler<typeof listTenantsRoute, AppEnv> = async (c) => {
-  const rows = await listTenants(c.get('deps').provisioning);
+  const { provisioning } = c.get('deps');
+  const rows = await listTenants(provisioning);
+  const usage = await readUsage(
+    provisioning,
+    rows.map(({ tenant }) => tenant.id),
+  );
   return c.json(
     {
       tenants: rows.map(({ tenant, latestRun }) => ({
         ...toTenantDto(tenant),
         latestRun: latestRun ? toRunDto(latestRun) : null,
+        usage: toUsageDto(usage.get(tenant.id)),
       })),
     },
     200,

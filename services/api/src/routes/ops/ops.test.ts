@@ -39,6 +39,8 @@ describe('operator API', () => {
     expect(detail.tenant.status).toBe('active');
     expect(detail.tenant.schemaVersion).toBe(detail.schemaHead);
     expect(detail.runs[0].status).toBe('succeeded');
+    // Measured by the worker, which does not run here.
+    expect(detail.usage).toBeNull();
     expect(detail.runs[0].steps.map((s: { status: string }) => s.status)).toEqual(
       detail.runs[0].steps.map(() => 'done'),
     );
@@ -47,6 +49,7 @@ describe('operator API', () => {
     expect(list.tenants.find((x: { slug: string }) => x.slug === slug)).toMatchObject({
       status: 'active',
       latestRun: { status: 'succeeded' },
+      usage: null,
     });
 
     const portal = await t.request('/api/tenant', { host: `${slug}.${testDomain}` });

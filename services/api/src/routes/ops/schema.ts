@@ -61,11 +61,38 @@ export const Tenant = z
   })
   .openapi('Tenant');
 
+export const Usage = z
+  .object({
+    day: z.string().openapi({
+      example: '2026-11-20',
+      description: 'The latest measured day (civil day in Asia/Ho_Chi_Minh).',
+    }),
+    dossiersReceived: z.number().int().openapi({ description: 'Dossiers received on `day`.' }),
+    dossiersSubmitted: z.number().int().openapi({ description: 'Dossiers submitted on `day`.' }),
+    storageBytes: z.number().int().openapi({ description: 'Bytes of checked files when measured.' }),
+    staffSeats: z.number().int().openapi({ description: 'Active staff accounts when measured.' }),
+    measuredAt: z.string(),
+    month: z.string().openapi({ example: '2026-11', description: 'The month of `day`.' }),
+    monthReceived: z
+      .number()
+      .int()
+      .openapi({ description: 'Dossiers received from the first of `month` through `day`.' }),
+  })
+  .openapi('TenantUsage');
+
 export const TenantDetail = z
-  .object({ tenant: Tenant, schemaHead: z.number().int(), runs: z.array(Run), exportAvailable: z.boolean() })
+  .object({
+    tenant: Tenant,
+    schemaHead: z.number().int(),
+    runs: z.array(Run),
+    exportAvailable: z.boolean(),
+    usage: Usage.nullable().openapi({ description: 'Null until the agency is first measured.' }),
+  })
   .openapi('TenantDetail');
 
-export const TenantSummary = Tenant.extend({ latestRun: Run.nullable() }).openapi('TenantSummary');
+export const TenantSummary = Tenant.extend({ latestRun: Run.nullable(), usage: Usage.nullable() }).openapi(
+  'TenantSummary',
+);
 
 export const Accepted = z.object({ tenant: Tenant, run: Run }).openapi('ProvisioningAccepted');
 

@@ -1,0 +1,2 @@
+CREATE INDEX "dossiers_submitted_idx" ON "dossiers" USING btree ("submitted_at","procedure_code");--> statement-breakpoint
+CREATE INDEX "dossiers_received_idx" ON "dossiers" USING btree ("received_at");
