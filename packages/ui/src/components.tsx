@@ -20,6 +20,8 @@ export interface ControlProps {
   /** The page's errors: the one whose field is `id` is shown here. */
   errors?: FormError[] | undefined;
   class?: string | undefined;
+  /** The id of a hint shown once elsewhere (above a table of rows) that this control also uses. */
+  sharedHint?: string | undefined;
 }
 
 /**
@@ -40,7 +42,7 @@ export function Control(props: ControlProps & { children: (aria: ControlAria) =>
       ) : null}
       <ErrorMessage locale={props.locale} id={`${id}-error`} error={error} />
       {props.children({
-        describedBy: described(hint && `${id}-hint`, error && `${id}-error`),
+        describedBy: described(hint ? `${id}-hint` : props.sharedHint, error && `${id}-error`),
         invalid: error ? 'true' : undefined,
       })}
     </div>
