@@ -108,6 +108,7 @@ function Timeline({ page, rows }: { page: DossierPageProps; rows: TimelineRow[] 
             {row.notes.map((note) => (
               <p class="timeline-note">{note}</p>
             ))}
+            {row.files?.length ? <Links links={row.files} /> : null}
           </li>
         ))}
       </ol>

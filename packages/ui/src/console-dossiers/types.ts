@@ -77,8 +77,10 @@ export interface TimelineRow {
   at: string;
   action: string;
   actor: string;
-  /** What the step recorded: a reason, the missing documents, the new date… */
+  /** What the step recorded: a reason, the missing documents, the new date, an answer… */
   notes: string[];
+  /** Papers the step attached (a citizen's supplement), to open. */
+  files?: FileLink[];
 }
 
 export interface DossierSummary {

@@ -338,7 +338,9 @@ describe('a dossier’s page and its actions', () => {
     const { id } = await submitDossier(t, agency);
     const revision = revisionIn(await page(agency, 'reception', `/console/dossiers/${id}`));
     const unchanged = async () =>
-      expect(await page(agency, 'reception', `/console/dossiers/${id}`)).toContain('<strong class="tag status-tag status-active">Mới đăng ký</strong>');
+      expect(await page(agency, 'reception', `/console/dossiers/${id}`)).toContain(
+        '<strong class="tag status-tag status-active">Mới đăng ký</strong>',
+      );
 
     const viewer = await as(agency, 'viewer').post(`/console/dossiers/${id}/actions/receive`, {
       expectedRevision: revision,

@@ -93,7 +93,11 @@ export async function loadDossierPage(
     },
     answers: answerRows(locale, basePath, dossier, document),
     results: resultLinks(locale, basePath, dossier.id, timeline),
-    timeline: timelineRows(locale, timeline, names, me),
+    timeline: timelineRows(locale, timeline, names, me, {
+      basePath,
+      dossierId,
+      nameOf: (paper) => document.documents.find((p) => p.id === paper)?.name[locale] ?? paper,
+    }),
     forms: printLinks(locale, basePath, dossier, timeline),
     actions: offeredActions(dossier, steps.length, g.principal),
     officers,

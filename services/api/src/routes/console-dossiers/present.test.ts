@@ -3,7 +3,14 @@
 import type { DossierView } from '@motcua/engine';
 import { describe, expect, it } from 'vitest';
 import { fieldOf, formErrors, readActionForm } from './action-input.ts';
-import { applicantOf, offeredActions, paginate, personName, readQueueQuery } from './present.ts';
+import {
+  applicantOf,
+  offeredActions,
+  paginate,
+  personName,
+  readQueueQuery,
+  timelineRows,
+} from './present.ts';
 
 describe('readQueueQuery', () => {
   it.each([
@@ -197,5 +204,52 @@ describe('offeredActions', () => {
     ['in_progress', working, 'admin', 2, []],
   ] as const)('%s (%j) as %s, %s steps', (state, extra, role, steps, expected) => {
     expect(offeredActions(dossier(state, extra), steps, { id: 'usr_s', role })).toEqual(expected);
+  });
+});
+
+describe('timelineRows', () => {
+  const papers = {
+    basePath: '/t/hue',
+    dossierId: 'dos_1',
+    nameOf: (paper: string) => (paper === 'ban_sao_cccd' ? 'Bản sao CCCD' : paper),
+  };
+  const entry = (action: string, data: Record<string, unknown>) => ({
+    action,
+    from: 'supplement_requested',
+    to: 'submitted',
+    actor: 'citizen:usr_1',
+    at: '2026-03-02T02:00:00.000Z',
+    data,
+  });
+
+  it('shows what the citizen answered to a supplement request, and the papers to open', () => {
+    const [row] = timelineRows(
+      'vi',
+      [
+        entry('supplement', {
+          answers: { note: 'Đã gửi bản chụp rõ', xac_nhan: 'Nộp bản giấy' },
+          documents: { ban_sao_cccd: ['doc_a', 'doc_b'] },
+        }),
+      ],
+      new Map(),
+      'usr_me',
+      papers,
+    );
+    expect(row?.notes).toEqual(['Đã gửi bản chụp rõ', 'xac_nhan: Nộp bản giấy']);
+    expect(row?.files).toEqual([
+      { href: '/t/hue/api/dossiers/dos_1/documents/doc_a/content', label: 'Bản sao CCCD 1' },
+      { href: '/t/hue/api/dossiers/dos_1/documents/doc_b/content', label: 'Bản sao CCCD 2' },
+    ]);
+  });
+
+  it('lists no files for other steps, even if their data names documents', () => {
+    const [row] = timelineRows(
+      'en',
+      [entry('receive', { documents: { x: ['doc_c'] } })],
+      new Map(),
+      'usr_me',
+      papers,
+    );
+    expect(row?.files).toBeUndefined();
   });
 });

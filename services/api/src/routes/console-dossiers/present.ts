@@ -190,7 +190,31 @@ function notesOf(locale: Locale, entry: TimelineEntry, names: ReadonlyMap<string
   for (const key of ['reason', 'note', 'comment'] as const) {
     if (typeof d[key] === 'string' && d[key]) notes.push(d[key] as string);
   }
+  // A supplement's answers: the citizen's note as written, other answers with their key.
+  if (typeof d.answers === 'object' && d.answers !== null) {
+    for (const [key, value] of Object.entries(d.answers)) {
+      if (typeof value === 'string' && value) notes.push(key === 'note' ? value : `${key}: ${value}`);
+    }
+  }
   return notes;
+}
+
+/** The papers a supplement attached, by the paper of the procedure each was uploaded as. */
+function filesOf(
+  basePath: string,
+  dossierId: string,
+  entry: TimelineEntry,
+  paperName: (paper: string) => string,
+): ConsoleFileLink[] {
+  const documents = entry.data.documents;
+  if (entry.action !== 'supplement' || typeof documents !== 'object' || documents === null) return [];
+  return Object.entries(documents).flatMap(([paper, value]) => {
+    const ids = fileIds(value);
+    return ids.map((doc, i) => ({
+      href: apiHref(basePath, dossierId, `documents/${encodeURIComponent(doc)}/content`),
+      label: ids.length > 1 ? `${paperName(paper)} ${i + 1}` : paperName(paper),
+    }));
+  });
 }
 
 export function timelineRows(
@@ -198,13 +222,18 @@ export function timelineRows(
   timeline: readonly TimelineEntry[],
   names: ReadonlyMap<string, string>,
   me: string,
+  papers: { basePath: string; dossierId: string; nameOf: (paper: string) => string },
 ): ConsoleTimelineRow[] {
-  return timeline.map((entry) => ({
-    at: entry.at,
-    action: entry.action,
-    actor: personName(locale, entry.actor, names, me),
-    notes: notesOf(locale, entry, names, me),
-  }));
+  return timeline.map((entry) => {
+    const files = filesOf(papers.basePath, papers.dossierId, entry, papers.nameOf);
+    return {
+      at: entry.at,
+      action: entry.action,
+      actor: personName(locale, entry.actor, names, me),
+      notes: notesOf(locale, entry, names, me),
+      ...(files.length ? { files } : {}),
+    };
+  });
 }
 
 /**
