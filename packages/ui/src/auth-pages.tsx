@@ -247,6 +247,17 @@ export function AccountPage(page: AccountPageProps) {
           </>
         ) : null}
       </dl>
+      <p>
+        {page.kind === 'staff' ? (
+          <a class="button" href={authHref(page, '/console')} id="account-next">
+            {text(page, 'accountNextStaff')}
+          </a>
+        ) : (
+          <a class="button" href={authHref(page, '/dossiers')} id="account-next">
+            {text(page, 'accountNextCitizen')}
+          </a>
+        )}
+      </p>
       <Form action={authHref(page, '/sign-out')} button={text(page, 'signOutButton')} />
     </Frame>
   );

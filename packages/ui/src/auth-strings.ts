@@ -66,6 +66,8 @@ const authStrings = {
     en: 'Every earlier session has ended. Sign in with your new password.',
   },
   accountTitle: { vi: 'Tài khoản của bạn', en: 'Your account' },
+  accountNextStaff: { vi: 'Vào trang quản lý hồ sơ của cơ quan', en: 'Go to the agency console' },
+  accountNextCitizen: { vi: 'Xem hồ sơ của tôi', en: 'See my dossiers' },
   name: { vi: 'Họ và tên', en: 'Name' },
   kind: { vi: 'Loại tài khoản', en: 'Account type' },
   role: { vi: 'Vai trò', en: 'Role' },

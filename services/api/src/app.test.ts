@@ -97,9 +97,15 @@ describe('a suspended tenant', () => {
   });
 
   it('shows staff a suspension notice and refuses the API with 503', async () => {
-    const console = await t.request('/admin', { host, headers: html });
+    const console = await t.request('/console', { host, headers: html });
     expect(console.status).toBe(503);
     expect(await console.text()).toContain('Cán bộ không thể xử lý hồ sơ');
+    // A citizen's page says what it means for them, not the staff notice.
+    const procedure = await t.request('/procedures/1.001193', { host, headers: html });
+    expect(procedure.status).toBe(503);
+    const citizenText = await procedure.text();
+    expect(citizenText).toContain('Bạn vẫn có thể tra cứu tình trạng hồ sơ đã nộp');
+    expect(citizenText).not.toContain('Cán bộ không thể xử lý hồ sơ');
     const api = await t.request('/api/dossiers', { host, method: 'POST', body: '{}' });
     expect(api.status).toBe(503);
     expect(await readJson(api)).toMatchObject({ error: { code: 'tenant_suspended' } });

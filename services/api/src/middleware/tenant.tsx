@@ -61,7 +61,8 @@ export function resolveTenant() {
           basePath={c.env.basePath}
           siteName={tenant.name}
           title={t(locale, 'suspendedTitle')}
-          body={t(locale, 'suspendedStaff')}
+          // Staff pages say what it means for staff; everywhere else, for citizens (tracking still works).
+          body={t(locale, c.req.path.includes('/console') ? 'suspendedStaff' : 'suspendedCitizen')}
         />,
         503,
       );

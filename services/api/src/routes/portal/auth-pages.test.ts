@@ -142,6 +142,7 @@ describe('sign-in pages', () => {
     const html = await account.text();
     expect(html).toContain('Trần Thị Bình');
     expect(html).toContain('Người dân');
+    expect(html).toContain('<a class="button" href="/dossiers" id="account-next">Xem hồ sơ của tôi</a>');
     expect(html).toContain('action="/sign-out"');
     expect(account.headers.get('cache-control')).toBe('no-store');
 
@@ -178,6 +179,10 @@ describe('sign-in pages', () => {
     expectAccessiblePage(html, 'en', false);
     expect(html).toContain('Cán bộ admin');
     expect(html).toContain('Administrator');
+    // Staff go on to the console from here.
+    expect(html).toContain(
+      '<a class="button" href="/console?lang=en" id="account-next">Go to the agency console</a>',
+    );
   });
 
   it('sends an admin without an authenticator to enrol one', async () => {
