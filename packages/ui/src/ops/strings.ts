@@ -124,6 +124,10 @@ const opsStrings = {
     vi: 'Chấm dứt xong: dữ liệu đã được xuất và xoá khỏi nền tảng.',
     en: 'Offboarding finished: the data was exported, then removed from the platform.',
   },
+  reloadForStatus: {
+    vi: 'Tải lại trang để xem trạng thái và thao tác mới',
+    en: 'Reload the page for the new status and actions',
+  },
   failedTitle: { vi: 'Tiến trình bị dừng do lỗi', en: 'The run stopped with an error' },
   failedAt: { vi: 'Lỗi ở bước', en: 'Failed at step' },
   failedHelp: {

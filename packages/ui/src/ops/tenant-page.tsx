@@ -133,9 +133,14 @@ function Outcome(page: TenantPageProps & { run: RunView }) {
             </p>
           ) : page.exportUrl ? (
             <p>
-              <a href={page.exportUrl}>{say(page, 'exportDownload')}</a>
+              <a href={page.exportUrl} id="progress-export">
+                {say(page, 'exportDownload')}
+              </a>
             </p>
           ) : null}
+          <p>
+            <a href={opsHref(page, `/ops/tenants/${page.tenant.slug}`)}>{say(page, 'reloadForStatus')}</a>
+          </p>
         </div>
       )}
       {run.status === 'succeeded' ? null : (
@@ -175,7 +180,8 @@ function Progress(page: TenantPageProps & { run: RunView }) {
           </li>
         ))}
       </ol>
-      <div id="progress-live" role="status" class="ops-live" />
+      {/* Read out by screen readers as steps change; the banners show the same on screen. */}
+      <div id="progress-live" role="status" class="visually-hidden" />
       {running ? (
         <p id="progress-refresh">
           {say(page, 'runningNote')}{' '}

@@ -52,7 +52,10 @@ export async function renderTenantPage(
   const { tenant, runs, schemaHead } = details;
   const latest = runs[0];
   const canManage = can(view.operator.role, 'tenants.manage');
-  const hasExport = runs.some((run) => run.exportKey !== null);
+  // An offboarding run exports before it removes anything: its export is offered in the banner
+  // the live script reveals when the run succeeds (hidden until then).
+  const offboarding = latest?.kind === 'offboard' && latest.status !== 'failed';
+  const hasExport = offboarding || runs.some((run) => run.exportKey !== null);
   const usage = await readUsage(c.get('deps').provisioning, [tenant.id]);
   return c.html(
     <OpsTenantPage
