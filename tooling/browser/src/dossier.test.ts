@@ -5,9 +5,9 @@
 // the steps, the approver approves, the clerk issues the signed result and returns it; the
 // citizen follows it, downloads the result and rates the service. The tests run in order:
 // each one takes the dossier where the one before left it.
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSuite, chromiumReady, leadsToNewPage, shown, useBrowserSuite } from './harness.ts';
+import { act, readDownload, signedResult, staffPage } from './flows.ts';
+import { chromiumReady, leadsToNewPage, shown, useBrowserSuite } from './harness.ts';
 import {
   type Agency,
   addCitizen,
@@ -17,9 +17,8 @@ import {
   type StaffMember,
 } from './seed.ts';
 
-/** The smallest files the engine takes for PDFs: it reads the type from the first bytes. */
+/** The smallest file the engine takes for a PDF: it reads the type from the first bytes. */
 const scannedProof = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const signedResult = Buffer.from('%PDF-1.7\n% Phiếu lý lịch tư pháp số 2\ntrailer <<>>\n%%EOF\n');
 
 describe.skipIf(!chromiumReady())('a dossier’s life in Chromium', () => {
   const suite = useBrowserSuite('dossier');
@@ -169,34 +168,3 @@ describe.skipIf(!chromiumReady())('a dossier’s life in Chromium', () => {
     await suite.check(page, 'my dossier rated');
   });
 });
-
-/** A signed-in member of staff's own browser window. */
-async function staffPage(suite: BrowserSuite, agency: Agency, member: StaffMember): Promise<Page> {
-  const page = await suite.open('desktop');
-  await page.goto(suite.tenantUrl(agency.slug, '/sign-in'));
-  await page.locator('#email').fill(member.email);
-  await page.locator('#password').fill(member.password);
-  await leadsToNewPage(page, () => page.getByRole('button', { name: 'Đăng nhập', exact: true }).click());
-  expect(new URL(page.url()).pathname).toBe(`/t/${agency.slug}/account`);
-  return page;
-}
-
-/** Takes one of the actions the dossier page offers, and checks the page it leads back to. */
-async function act(page: Page, action: string): Promise<void> {
-  const button = page.locator(`#action-${action}-submit`);
-  if (!(await button.count())) {
-    const offered = await page
-      .locator('#actions form[id^="action-"]')
-      .evaluateAll((forms) => forms.map((form) => form.id));
-    throw new Error(`"${action}" is not offered on ${page.url()}; offered: ${offered.join(', ') || 'none'}`);
-  }
-  await leadsToNewPage(page, () => button.click());
-  expect(await page.locator('.error-summary').count(), `${action}: ${page.url()}`).toBe(0);
-}
-
-async function readDownload(download: import('playwright-core').Download): Promise<Buffer> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}

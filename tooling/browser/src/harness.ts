@@ -49,7 +49,13 @@ export function shown(locator: Locator): Promise<string> {
 /** Runs `action` (a click, an Enter) and waits for the page it leads to, loaded. */
 export async function leadsToNewPage(page: Page, action: () => Promise<unknown>): Promise<void> {
   const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
-  await action();
+  try {
+    await action();
+  } catch (error) {
+    // The action's own failure is the one to report, not the wait it leaves behind.
+    navigated.catch(() => {});
+    throw error;
+  }
   await navigated;
   await page.waitForLoadState('load');
 }

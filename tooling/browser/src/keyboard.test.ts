@@ -1,9 +1,10 @@
 // The same sign-in flows with the keyboard alone: Tab to move (the focus always visible), Enter
 // to follow a link or send a form, Space for a checkbox; typing only into the focused field.
 import { testSlug } from '@motcua/db/testing';
-import type { Page } from 'playwright-core';
+import { authenticator } from '@motcua/testing/totp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chromiumReady, leadsToNewPage, shown, useBrowserSuite } from './harness.ts';
+import { press } from './flows.ts';
+import { chromiumReady, shown, useBrowserSuite } from './harness.ts';
 import { focusedId, focusState, tabTo, typeInto } from './keyboard.ts';
 import {
   type Agency,
@@ -14,9 +15,6 @@ import {
   provisionAgency,
   type StaffMember,
 } from './seed.ts';
-import { authenticator } from './totp.ts';
-
-const press = (page: Page, key: string) => leadsToNewPage(page, () => page.keyboard.press(key));
 
 describe.skipIf(!chromiumReady())('keyboard only, in Chromium', () => {
   const suite = useBrowserSuite('keyboard');

@@ -2,10 +2,10 @@
 // agency through the form, watches its provisioning finish live (server-sent events), and
 // opens the new agency's portal, which is live.
 import { testSlug } from '@motcua/db/testing';
+import { authenticator } from '@motcua/testing/totp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumReady, leadsToNewPage, shown, useBrowserSuite } from './harness.ts';
 import { addOperator, type StaffMember } from './seed.ts';
-import { authenticator } from './totp.ts';
 
 describe.skipIf(!chromiumReady())('an operator in Chromium', () => {
   const suite = useBrowserSuite('operator');

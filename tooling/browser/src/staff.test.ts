@@ -2,11 +2,12 @@
 // invitation, enrols an authenticator, uses the console (staff, API keys), signs out and
 // back in with a TOTP code; the reception officer they invite joins and is kept out of the
 // admin's pages.
+
+import { authenticator } from '@motcua/testing/totp';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumReady, leadsToNewPage, shown, useBrowserSuite } from './harness.ts';
 import { type Agency, firstAdminInvitationLink, provisionAgency } from './seed.ts';
-import { authenticator } from './totp.ts';
 
 const adminPassword = 'Quan-Tri-Vien-Dau-Tien-2026';
 const receptionEmail = 'tiep-nhan@example.gov.vn';

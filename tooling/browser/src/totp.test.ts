@@ -1,6 +1,6 @@
 import { verifyTotp } from '@motcua/auth';
+import { authenticator, totpCode, totpStepAt } from '@motcua/testing/totp';
 import { describe, expect, it } from 'vitest';
-import { authenticator, totpCode, totpStepAt } from './totp.ts';
 
 // RFC 6238 appendix B: the ASCII secret "12345678901234567890", SHA-1, last 6 of 8 digits.
 const rfcSecret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

@@ -1,0 +1,137 @@
+// Steps several scenarios share: signing in (with the mouse, or with the keyboard alone), filing
+// the starter catalog's judicial record request through the portal form, taking an action on
+// the console's dossier page, and reading a download.
+
+import type { authenticator } from '@motcua/testing/totp';
+import type { Download, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type BrowserSuite, leadsToNewPage, shown } from './harness.ts';
+import { tabTo, typeInto } from './keyboard.ts';
+import type { Agency, Citizen, StaffMember } from './seed.ts';
+
+/** The smallest file the engine takes for a PDF: it reads the type from the first bytes. */
+export const signedResult = Buffer.from('%PDF-1.7\n% Phiếu lý lịch tư pháp số 2\ntrailer <<>>\n%%EOF\n');
+
+/** A person with a password: a citizen or a member of staff. */
+type Person = Pick<Citizen, 'email' | 'password'>;
+
+/** Presses `key` and waits for the page it leads to. */
+export const press = (page: Page, key: string) => leadsToNewPage(page, () => page.keyboard.press(key));
+
+/** Signs in on the agency's sign-in page with the mouse; lands on the account page. */
+export async function signIn(suite: BrowserSuite, page: Page, agency: Agency, person: Person) {
+  await page.goto(suite.tenantUrl(agency.slug, '/sign-in'));
+  await page.locator('#email').fill(person.email);
+  await page.locator('#password').fill(person.password);
+  await leadsToNewPage(page, () => page.getByRole('button', { name: 'Đăng nhập', exact: true }).click());
+  expect(new URL(page.url()).pathname).toBe(`/t/${agency.slug}/account`);
+}
+
+/** A signed-in member of staff's own desktop window. */
+export async function staffPage(suite: BrowserSuite, agency: Agency, member: StaffMember): Promise<Page> {
+  const page = await suite.open('desktop');
+  await signIn(suite, page, agency, member);
+  return page;
+}
+
+/** The same sign-in, typed: Tab to each field, Enter to send. */
+export async function signInByKeyboard(suite: BrowserSuite, page: Page, agency: Agency, person: Person) {
+  await page.goto(suite.tenantUrl(agency.slug, '/sign-in'));
+  await typeInto(page, '#email', person.email);
+  await typeInto(page, '#password', person.password);
+  await press(page, 'Enter');
+  expect(new URL(page.url()).pathname).toBe(`/t/${agency.slug}/account`);
+}
+
+/**
+ * An operator through both steps of the operator console's sign-in; lands on the agency list.
+ * One authenticator per operator: the server refuses a code it has already accepted.
+ */
+export async function signInOperator(
+  suite: BrowserSuite,
+  page: Page,
+  operator: StaffMember,
+  app: ReturnType<typeof authenticator>,
+) {
+  await page.goto(suite.url('/ops/sign-in'));
+  await page.locator('#email').fill(operator.email);
+  await page.locator('#password').fill(operator.password);
+  await leadsToNewPage(page, () => page.locator('#ops-sign-in-button').click());
+  await page.locator('#code').fill(app.next());
+  await leadsToNewPage(page, () => page.locator('main form button[type="submit"]').click());
+  expect(new URL(page.url()).pathname).toBe('/ops');
+}
+
+export interface FiledDossier {
+  /** The dossier's page on the portal: its path on the platform host (`/t/<slug>/dossiers/…`). */
+  path: string;
+  id: string;
+  code: string;
+  /** The tracking key printed on the receipt. */
+  key: string;
+}
+
+/**
+ * A signed-in citizen files the judicial record request (certificate no. 2, the standard fee,
+ * so no paper to upload) and reads the receipt. The scenarios that use it are about what
+ * happens next: filing itself is what dossier.test.ts and keyboard.test.ts are about.
+ */
+export async function fileDossier(suite: BrowserSuite, page: Page, agency: Agency, citizen: Citizen) {
+  await page.goto(suite.tenantUrl(agency.slug, '/procedures/2.000488'));
+  await leadsToNewPage(page, () => page.locator('#start-dossier').click());
+  await page.locator('#f-certificate_type-1').check();
+  await page.locator('#f-applicant_full_name').fill(citizen.fullName);
+  await page.locator('#f-applicant_citizen_id').fill('048190007731');
+  await page.locator('#f-applicant_birth_date').fill('1990-11-23');
+  await page.locator('#f-applicant_phone').fill('0905 771 204');
+  await page.locator('#f-residence_address-province').selectOption('48');
+  await page.locator('#f-residence_address-commune').fill('Phường Hòa Cường');
+  await page.locator('#f-residence_address-street').fill('14 Núi Thành');
+  await page.locator('#f-purpose').fill('Bổ sung hồ sơ xin việc');
+  await page.locator('#f-certificate_count').fill('1');
+  await page.locator('#f-fee_group-0').check();
+  await page.locator('#f-declaration_confirmed').check();
+  await leadsToNewPage(page, () => page.locator('#continue').click());
+  expect(new URL(page.url()).pathname, 'the form took the answers').toMatch(/\/review$/);
+  await leadsToNewPage(page, () => page.locator('#submit-dossier').click());
+  expect(new URL(page.url()).pathname).toMatch(/\/receipt$/);
+  const path = new URL(page.url()).pathname.replace(/\/receipt$/, '');
+  return {
+    path,
+    id: path.split('/').at(-1) ?? '',
+    code: await shown(page.locator('#dossier-code')),
+    key: await shown(page.locator('#tracking-key')),
+  } satisfies FiledDossier;
+}
+
+/** The ids of the action forms the console's dossier page offers now, for messages. */
+export function offeredActions(page: Page): Promise<string[]> {
+  return page.locator('#actions form[id^="action-"]').evaluateAll((forms) => forms.map((form) => form.id));
+}
+
+/** Takes one of the actions the dossier page offers with the mouse; the page comes back without errors. */
+export async function act(page: Page, action: string): Promise<void> {
+  const button = page.locator(`#action-${action}-submit`);
+  if (!(await button.count())) {
+    const offered = await offeredActions(page);
+    throw new Error(`"${action}" is not offered on ${page.url()}; offered: ${offered.join(', ') || 'none'}`);
+  }
+  await leadsToNewPage(page, () => button.click());
+  expect(await page.locator('.error-summary').count(), `${action}: ${page.url()}`).toBe(0);
+}
+
+/** The same with the keyboard: Tab to the action's button, Enter. */
+export async function actByKeyboard(page: Page, action: string): Promise<void> {
+  const offered = await offeredActions(page);
+  expect(offered, `"${action}" offered on ${page.url()}`).toContain(`action-${action}`);
+  await tabTo(page, `#action-${action}-submit`, 120);
+  await press(page, 'Enter');
+  expect(await page.locator('.error-summary').count(), `${action}: ${page.url()}`).toBe(0);
+}
+
+export async function readDownload(download: Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
