@@ -34,7 +34,13 @@ export { vietnamDate } from './dossiers/dossier-code.ts';
 export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
 export { queueDueSoonNotices } from './dossiers/due-soon.ts';
 export { getDossier, getDossierVersion, type TimelineEntry } from './dossiers/get-dossier.ts';
-export { listMyDossiers, listQueue, type QueueItem, queueFilter } from './dossiers/list-dossiers.ts';
+export {
+  countQueue,
+  listMyDossiers,
+  listQueue,
+  type QueueItem,
+  queueFilter,
+} from './dossiers/list-dossiers.ts';
 export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';
 export { getStaffDirectory, type StaffDirectory } from './dossiers/staff-directory.ts';
 export { type TrackedDossier, trackDossier, trackInput, trackingLimit } from './dossiers/track-dossier.ts';

@@ -3,11 +3,11 @@
 // accepting an invitation and enrolling a TOTP authenticator. Plain forms that work without
 // JavaScript, with an error summary linking to each field and messages tied to it.
 
-import type { Child } from 'hono/jsx';
 import { type AuthPageBase, authHref } from './auth-pages.tsx';
 import { authText, roleName } from './auth-strings.ts';
 import { Banner, DataTable } from './components.tsx';
 import { type ConsoleStringKey, consoleText } from './console-strings.ts';
+import { formatInVietnam } from './format.ts';
 import { ErrorMessage, Field, Form, Frame as SharedFrame } from './forms.tsx';
 import type { Locale } from './i18n.ts';
 
@@ -28,13 +28,7 @@ function Frame(props: Parameters<typeof SharedFrame>[0] & { back?: boolean }) {
 }
 
 const dateTime = (locale: Locale, date: Date | null) =>
-  date
-    ? date.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-        timeZone: 'Asia/Ho_Chi_Minh',
-        dateStyle: 'short',
-        timeStyle: 'medium',
-      })
-    : '—';
+  date ? formatInVietnam(locale, date, { dateStyle: 'short', timeStyle: 'medium' }) : '—';
 
 export function ConsoleHome(page: ConsolePageBase & { fullName: string; role: string }) {
   const links: [string, ConsoleStringKey][] = [

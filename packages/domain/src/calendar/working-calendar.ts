@@ -59,11 +59,26 @@ type Entry = Omit<DayDescription, 'date' | 'isYearCovered'>;
 // instead of looping for ever.
 const MAX_CONSECUTIVE_DAYS_OFF = 366;
 
+/**
+ * The built-in national calendar, checked and indexed once: every deadline computation builds a
+ * calendar (with the agency's overrides), and checking the same data each time cost ~1 ms.
+ */
+let builtIn: { coveredYears: number[]; national: ReturnType<typeof indexNationalDays> } | undefined;
+
+function nationalIndex(given: CreateWorkingCalendarInput['years']) {
+  if (given === undefined && builtIn) return builtIn;
+  const years = parseNationalYears(given ?? NATIONAL_CALENDAR);
+  const index = {
+    coveredYears: years.map((y) => y.year).sort((a, b) => a - b),
+    national: indexNationalDays(years),
+  };
+  if (given === undefined) builtIn = index;
+  return index;
+}
+
 export function createWorkingCalendar(input: CreateWorkingCalendarInput = {}): WorkingCalendar {
-  const years = parseNationalYears(input.years ?? NATIONAL_CALENDAR);
+  const { coveredYears, national } = nationalIndex(input.years);
   const overrides = parseCalendarOverrides(input.overrides ?? []);
-  const coveredYears = years.map((y) => y.year).sort((a, b) => a - b);
-  const national = indexNationalDays(years);
   const tenant = new Map<CivilDate, Entry>(
     overrides.map((o) => [
       o.date,

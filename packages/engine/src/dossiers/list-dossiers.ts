@@ -1,7 +1,7 @@
 // Lists: a citizen's own dossiers, and the staff queue (filtered by state, procedure, due soon
 // or late, sorted by deadline), limited to the officer's unit when they have one.
 import { assertCan } from '@motcua/auth';
-import { withTenant } from '@motcua/db';
+import { type TenantDb, withTenant } from '@motcua/db';
 import { dossiers, staffUsers } from '@motcua/db/tenant';
 import {
   addWorkingMinutes,
@@ -11,7 +11,7 @@ import {
   ValidationError,
   type WorkingCalendar,
 } from '@motcua/domain';
-import { and, asc, desc, eq, gt, isNotNull, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type EngineContext, nowOf } from '../context.ts';
 import { tenantCalendar } from './deadline.ts';
@@ -68,8 +68,9 @@ function flagsOf(view: DossierView, calendar: WorkingCalendar, now: Date): Queue
   return { deadline, answerBy: answerBy.toISOString(), answerStatus };
 }
 
-export async function listQueue(ctx: EngineContext, filter: unknown): Promise<QueueItem[]> {
-  assertCan(ctx.actor, 'dossiers.read');
+type QueueFilter = z.infer<typeof queueFilter>;
+
+function parseFilter(filter: unknown): QueueFilter {
   const parsed = queueFilter.safeParse(filter ?? {});
   if (!parsed.success) {
     throw new ValidationError(
@@ -77,31 +78,44 @@ export async function listQueue(ctx: EngineContext, filter: unknown): Promise<Qu
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
-  const f = parsed.data;
+  return parsed.data;
+}
+
+/** The staff member's unit, when they are limited to one: they see only its dossiers. */
+async function unitOf(db: TenantDb, actor: EngineContext['actor']) {
+  if (actor.kind !== 'staff') return null;
+  const [me] = await db
+    .select({ unitId: staffUsers.unitId })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, actor.id));
+  return me?.unitId ?? null;
+}
+
+function whereOf(f: QueueFilter, actor: EngineContext['actor'], unitId: string | null, now: Date) {
+  const where: SQL[] = [ne(dossiers.state, 'draft')];
+  if (unitId) where.push(eq(dossiers.unitId, unitId));
+  if (actor.kind === 'staff' && f.assignedToMe) where.push(eq(dossiers.assigneeId, actor.id));
+  if (f.state) where.push(eq(dossiers.state, f.state));
+  if (f.procedureCode) where.push(eq(dossiers.procedureCode, f.procedureCode));
+  if (f.due) {
+    where.push(isNotNull(dossiers.dueAt), isNull(dossiers.finishedAt));
+    const soon = new Date(now.getTime() + 24 * 3_600_000);
+    if (f.due === 'late') where.push(lte(dossiers.dueAt, now));
+    else where.push(gt(dossiers.dueAt, now), lte(dossiers.dueAt, soon));
+  }
+  return and(...where);
+}
+
+export async function listQueue(ctx: EngineContext, filter: unknown): Promise<QueueItem[]> {
+  assertCan(ctx.actor, 'dossiers.read');
+  const f = parseFilter(filter);
   const now = nowOf(ctx);
-  const actor = ctx.actor;
   return withTenant(ctx.database, ctx.slug, async (db) => {
-    const where: SQL[] = [ne(dossiers.state, 'draft')];
-    if (actor.kind === 'staff') {
-      const [me] = await db
-        .select({ unitId: staffUsers.unitId })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, actor.id));
-      if (me?.unitId) where.push(eq(dossiers.unitId, me.unitId));
-      if (f.assignedToMe) where.push(eq(dossiers.assigneeId, actor.id));
-    }
-    if (f.state) where.push(eq(dossiers.state, f.state));
-    if (f.procedureCode) where.push(eq(dossiers.procedureCode, f.procedureCode));
-    if (f.due) {
-      where.push(isNotNull(dossiers.dueAt), isNull(dossiers.finishedAt));
-      const soon = new Date(now.getTime() + 24 * 3_600_000);
-      if (f.due === 'late') where.push(lte(dossiers.dueAt, now));
-      else where.push(gt(dossiers.dueAt, now), lte(dossiers.dueAt, soon));
-    }
+    const unitId = await unitOf(db, ctx.actor);
     const rows = await db
       .select()
       .from(dossiers)
-      .where(and(...where))
+      .where(whereOf(f, ctx.actor, unitId, now))
       .orderBy(asc(dossiers.dueAt), asc(dossiers.submittedAt))
       .limit(f.limit);
     const calendar = await tenantCalendar(db);
@@ -109,5 +123,28 @@ export async function listQueue(ctx: EngineContext, filter: unknown): Promise<Qu
       const view = toDossierView(row);
       return { ...view, flags: flagsOf(view, calendar, now) };
     });
+  });
+}
+
+/**
+ * How many dossiers each queue filter would list (without its limit), counted in one statement:
+ * the console home's "what needs attention" figures, which loading each queue only to count it
+ * made the slowest page.
+ */
+export async function countQueue(ctx: EngineContext, filters: readonly unknown[]): Promise<number[]> {
+  assertCan(ctx.actor, 'dossiers.read');
+  const parsed = filters.map(parseFilter);
+  if (parsed.length === 0) return [];
+  const now = nowOf(ctx);
+  return withTenant(ctx.database, ctx.slug, async (db) => {
+    const unitId = await unitOf(db, ctx.actor);
+    const columns = Object.fromEntries(
+      parsed.map((f, i) => [
+        `c${i}`,
+        sql<number>`count(*) filter (where ${whereOf(f, ctx.actor, unitId, now)})`.mapWith(Number),
+      ]),
+    );
+    const [row] = await db.select(columns).from(dossiers).where(ne(dossiers.state, 'draft'));
+    return parsed.map((_, i) => (row?.[`c${i}`] as number | undefined) ?? 0);
   });
 }

@@ -24,6 +24,33 @@ const published = {
   document: procedureVersions.document,
 };
 
+/**
+ * Published versions never change (the table is append-only), so each is checked once per
+ * process and kept, frozen so that no caller can change the shared copy. The catalog is read
+ * on most citizen pages; checking every document on each read cost more than the query.
+ */
+const checked = new Map<string, ProcedureVersion>();
+const checkedLimit = 5_000;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function checkedVersion(slug: TenantSlug, versionId: string, document: unknown): ProcedureVersion {
+  const key = `${slug}|${versionId}`;
+  let version = checked.get(key);
+  if (!version) {
+    if (checked.size >= checkedLimit) checked.clear();
+    version = deepFreeze(parseProcedureVersion(document));
+    checked.set(key, version);
+  }
+  return version;
+}
+
 export async function listProcedures(scope: CatalogScope): Promise<PublishedProcedure[]> {
   const rows = await withTenant(scope.database, scope.slug, (db) =>
     db
@@ -33,7 +60,7 @@ export async function listProcedures(scope: CatalogScope): Promise<PublishedProc
       .where(eq(procedures.status, 'published'))
       .orderBy(asc(procedures.code)),
   );
-  return rows.map((row) => ({ ...row, document: parseProcedureVersion(row.document) }));
+  return rows.map((row) => ({ ...row, document: checkedVersion(scope.slug, row.versionId, row.document) }));
 }
 
 /** The version citizens file under now, by procedure code. */
@@ -46,7 +73,7 @@ export async function getProcedure(scope: CatalogScope, code: string): Promise<P
       .where(and(eq(procedures.status, 'published'), eq(procedures.code, code))),
   );
   if (!row) throw new NotFoundError('No published procedure has this code.');
-  return { ...row, document: parseProcedureVersion(row.document) };
+  return { ...row, document: checkedVersion(scope.slug, row.versionId, row.document) };
 }
 
 /**

@@ -1,8 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Small pieces the dossier pages share: the status tag, deadline flags, dates in Vietnam time,
 // the console frame with its back link, and pagination.
+
 import type { Child } from 'hono/jsx';
 import { authHref } from '../auth-pages.tsx';
+import { formatInVietnam } from '../format.ts';
 import { Frame } from '../forms.tsx';
 import type { Locale } from '../i18n.ts';
 import { NationalStatusTag } from '../national-status.tsx';
@@ -14,8 +16,7 @@ export const say = (page: { locale: Locale }, key: DossierStringKey) => dossierT
 /** An instant as the agency reads it: Vietnam time, whatever the server's zone. */
 export function formatDateTime(locale: Locale, iso: string | null): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
+  return formatInVietnam(locale, new Date(iso), {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -1,7 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pieces every operator console page shares: the frame with its navigation, status tags and dates.
+
 import type { Child } from 'hono/jsx';
 import { type AuthPageBase, authHref } from '../auth-pages.tsx';
+import { formatInVietnam } from '../format.ts';
 import { Frame } from '../forms.tsx';
 import type { Locale } from '../i18n.ts';
 import {
@@ -89,8 +91,7 @@ export const kindLabel = (locale: Locale, kind: string) =>
 
 /** Dates as an official reads them, in Vietnam's time zone whatever the server's. */
 export function formatDate(locale: Locale, date: Date, withTime = false): string {
-  return date.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
+  return formatInVietnam(locale, date, {
     dateStyle: 'short',
     ...(withTime ? { timeStyle: 'short' } : {}),
   });

@@ -2,6 +2,7 @@
 // the counts of the home page, and one dossier with everything its page needs.
 import type { StaffPrincipal } from '@motcua/auth';
 import {
+  countQueue,
   type EngineContext,
   getDossier,
   getDossierVersion,
@@ -30,14 +31,17 @@ export async function procedureNames(c: Ctx, locale: Locale): Promise<Map<string
   return new Map(published.map((p) => [p.document.code, p.document.name[locale]]));
 }
 
+/** The console's filters as the engine's queue filter. */
+const engineFilter = (filters: ConsoleQueueFilters) => ({
+  limit: queueLimit,
+  ...(filters.state ? { state: filters.state } : {}),
+  ...(filters.procedureCode ? { procedureCode: filters.procedureCode } : {}),
+  ...(filters.due ? { due: filters.due } : {}),
+  ...(filters.mine ? { assignedToMe: true } : {}),
+});
+
 export async function loadQueue(ctx: EngineContext, filters: ConsoleQueueFilters): Promise<QueueItem[]> {
-  return listQueue(ctx, {
-    limit: queueLimit,
-    ...(filters.state ? { state: filters.state } : {}),
-    ...(filters.procedureCode ? { procedureCode: filters.procedureCode } : {}),
-    ...(filters.due ? { due: filters.due } : {}),
-    ...(filters.mine ? { assignedToMe: true } : {}),
-  });
+  return listQueue(ctx, engineFilter(filters));
 }
 
 export function queueRow(item: QueueItem, names: ReadonlyMap<string, string>): ConsoleQueueRow {
@@ -55,16 +59,19 @@ export function queueRow(item: QueueItem, names: ReadonlyMap<string, string>): C
   };
 }
 
-/** The home page's counts, each as far as the engine's largest page. */
+/** The home page's counts, in one statement. */
 export async function attentionCounts(ctx: EngineContext): Promise<ConsoleAttentionCounts> {
-  const count = async (filters: ConsoleQueueFilters) => (await loadQueue(ctx, filters)).length;
-  const [submitted, dueSoon, late, mine, supplementRequested] = await Promise.all([
-    count({ state: 'submitted' }),
-    count({ due: 'due_soon' }),
-    count({ due: 'late' }),
-    count({ mine: true }),
-    count({ state: 'supplement_requested' }),
-  ]);
+  const filters: ConsoleQueueFilters[] = [
+    { state: 'submitted' },
+    { due: 'due_soon' },
+    { due: 'late' },
+    { mine: true },
+    { state: 'supplement_requested' },
+  ];
+  const [submitted = 0, dueSoon = 0, late = 0, mine = 0, supplementRequested = 0] = await countQueue(
+    ctx,
+    filters.map(engineFilter),
+  );
   return { submitted, dueSoon, late, mine, supplementRequested };
 }
 
