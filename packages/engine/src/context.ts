@@ -9,6 +9,12 @@ export interface EngineContext extends AuthContext {
    * notice), never from a request: the state machine sees the `system` actor.
    */
   asSystem?: string;
+  /**
+   * The agency's site as the request reached it (`https://hue.motcua.vn`, or `…/t/hue` on the
+   * path fallback), for links in the emails a step queues. Taken from the resolved tenant,
+   * never from a raw Host header.
+   */
+  siteUrl?: string;
 }
 
 export const nowOf = (ctx: EngineContext): Date => ctx.now?.() ?? new Date();

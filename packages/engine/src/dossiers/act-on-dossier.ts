@@ -121,6 +121,7 @@ export async function actOnDossierIn(
     dossier: updated,
     procedureName: document.name,
     data: decision.event.data,
+    ...(ctx.siteUrl ? { siteUrl: ctx.siteUrl } : {}),
   });
   return toDossierView(updated);
 }

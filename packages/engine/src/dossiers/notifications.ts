@@ -22,6 +22,8 @@ export async function queueCitizenEmail(
     dossier: Dossier;
     procedureName: { vi: string; en: string };
     data: Record<string, unknown>;
+    /** The agency's site, when the step came from a request: the email links the dossier's page. */
+    siteUrl?: string;
   },
 ): Promise<void> {
   const template = citizenEmailTemplates[message.action];
@@ -40,6 +42,8 @@ export async function queueCitizenEmail(
         procedureName: message.procedureName,
         dueAt: message.dossier.dueAt?.toISOString() ?? null,
         data: message.data,
+        // The citizen's own page of the dossier (sign-in needed): what to answer, the result.
+        ...(message.siteUrl ? { trackingUrl: `${message.siteUrl}/dossiers/${message.dossier.id}` } : {}),
       },
     })
     .onConflictDoNothing();

@@ -5,6 +5,7 @@ import { type Actor, type AuthContext, apiKeyActor, parseApiKey, verifyApiKey } 
 import { ForbiddenError, UnauthenticatedError } from '@motcua/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { tenantSiteBase } from '../../tenant-mail.ts';
 import { requireTenantSession } from '../auth/session.ts';
 
 /** Whoever is behind the request: an integration's API key, or a signed-in staff member or citizen. */
@@ -29,9 +30,12 @@ async function resolveActor(c: Context<AppEnv>): Promise<Actor> {
 }
 
 /** The verbs' context for whoever is behind the request, citizens included, with the app's clock. */
-export async function actorContext(c: Context<AppEnv>): Promise<AuthContext & { now: () => Date }> {
+export async function actorContext(
+  c: Context<AppEnv>,
+): Promise<AuthContext & { now: () => Date; siteUrl: string }> {
   return {
     now: c.get('deps').clock,
+    siteUrl: tenantSiteBase(c),
     database: c.get('deps').database,
     slug: c.get('tenant').slug,
     actor: await requestActor(c),

@@ -7,6 +7,7 @@ import type { EngineContext } from '@motcua/engine';
 import { type AuthPageBase, authHref, ForbiddenPage } from '@motcua/ui';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { tenantSiteBase } from '../../tenant-mail.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
 import { tenantPageBase } from '../page-base.ts';
 
@@ -55,6 +56,7 @@ export async function gate(
     requestId: c.get('requestId'),
     ...(c.env.clientIp ? { ip: c.env.clientIp } : {}),
     now: clock,
+    siteUrl: tenantSiteBase(c),
   };
   return { ctx, principal };
 }

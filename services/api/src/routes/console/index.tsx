@@ -12,7 +12,6 @@ import {
   checkPassword,
   confirmTotpEnrolment,
   createApiKey,
-  type InvitationEmail,
   inviteStaff,
   listApiKeys,
   listStaff,
@@ -51,6 +50,7 @@ import {
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
+import { queueEmail, tenantSiteBase } from '../../tenant-mail.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
 import { consoleHomeHandler } from '../console-dossiers/index.tsx';
 import { tenantPageBase } from '../page-base.ts';
@@ -158,30 +158,6 @@ function shownError(c: Ctx, locale: Locale, error: unknown): Shown {
   return { status: 400, errors };
 }
 
-/**
- * The agency's own site for the invitation link: the host the tenant was resolved by, never
- * the raw Host header; only the port comes from the request (as routes/staff does).
- */
-function linkBase(c: Ctx): string {
-  const domain = c.get('deps').env.PLATFORM_DOMAIN;
-  const host = c.env.tenantDomain ?? (c.env.basePath ? domain : `${c.get('tenant').slug}.${domain}`);
-  const port = new URL(c.req.url).port;
-  return `${c.env.secure ? 'https' : 'http'}://${host}${port ? `:${port}` : ''}${c.env.basePath}`;
-}
-
-/** Queues the email as background work; a failure is logged without the message, which holds the link. */
-function queueEmail(c: Ctx) {
-  return (message: InvitationEmail) => {
-    const { mailer, background } = c.get('deps');
-    const logger = c.get('logger');
-    const delivery = mailer.send(message).catch((error: unknown) => {
-      logger.error('invitation email not sent', { error: error instanceof Error ? error.name : 'unknown' });
-    });
-    background.add(delivery);
-    void delivery.finally(() => background.delete(delivery));
-  };
-}
-
 const grantable = (role: StaffPrincipal['role']) => apiKeyPermissions.filter((p) => can(role, p));
 
 export function consolePageRoutes() {
@@ -230,7 +206,11 @@ export function consolePageRoutes() {
       unitId: one(fields.unitId),
     };
     try {
-      const deps = { send: queueEmail(c), linkBase: linkBase(c), siteName: c.get('tenant').name };
+      const deps = {
+        send: queueEmail(c, 'invitation'),
+        linkBase: tenantSiteBase(c),
+        siteName: c.get('tenant').name,
+      };
       const staff = await inviteStaff(g.ctx, { ...values, unitId: values.unitId || null }, deps);
       return redirectTo(c, base, `/console/staff?invited=${encodeURIComponent(staff.email)}`);
     } catch (error) {

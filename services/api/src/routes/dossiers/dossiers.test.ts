@@ -237,7 +237,13 @@ describe('a dossier’s life', () => {
       db.select({ payload: outbox.payload }).from(outbox),
     );
     expect(queued.map((q) => q.payload)).toEqual([
-      expect.objectContaining({ template: 'dossier.supplement_requested', to: 'huong@example.vn', code }),
+      expect.objectContaining({
+        template: 'dossier.supplement_requested',
+        to: 'huong@example.vn',
+        code,
+        // The agency's own host (the one the tenant was resolved by), to the citizen's page of it.
+        trackingUrl: `http://${hostOf(tenantA)}/dossiers/${id}`,
+      }),
     ]);
     // Papers must be files of this dossier, uploaded for a document of the procedure and checked.
     const madeUp = await act(people.citizen, id, 'supplement', { documents: { cccd: 'cccd-moi' } });

@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
+import { tenantSiteBase } from '../../tenant-mail.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
 import { tenantPageBase } from '../page-base.ts';
 
@@ -62,6 +63,7 @@ export async function citizenGate(c: Ctx, base: PortalFormBase): Promise<Gate> {
       database,
       slug,
       now: clock,
+      siteUrl: tenantSiteBase(c),
       actor: { kind: 'citizen', id: validation.principal.id },
       requestId: c.get('requestId'),
       ...(c.env.clientIp ? { ip: c.env.clientIp } : {}),

@@ -15,6 +15,7 @@ import {
 } from '@motcua/ui';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { tenantSiteBase } from '../../tenant-mail.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
 import { tenantPageBase } from '../page-base.ts';
 
@@ -63,6 +64,7 @@ export async function citizenGate(c: Ctx, base: PortalPageBase): Promise<Gate> {
   const citizenId = validation.principal.id;
   const ctx: EngineContext = {
     now: clock,
+    siteUrl: tenantSiteBase(c),
     database,
     slug,
     actor: { kind: 'citizen', id: citizenId },
