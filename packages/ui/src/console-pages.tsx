@@ -17,14 +17,11 @@ const say = (page: { locale: Locale }, key: ConsoleStringKey) => consoleText(pag
 
 export const staffRoleNames = ['admin', 'reception', 'specialist', 'approver', 'clerk', 'viewer'] as const;
 
-function Frame(props: Parameters<typeof SharedFrame>[0] & { back?: boolean }) {
+/** The shared frame; `back` leads to the console's home. */
+function Frame(props: Omit<Parameters<typeof SharedFrame>[0], 'back'> & { back?: boolean }) {
   const { back, ...rest } = props;
-  const before = back ? (
-    <p class="back">
-      <a href={authHref(props as ConsolePageBase, '/console')}>{say(props, 'backToConsole')}</a>
-    </p>
-  ) : undefined;
-  return <SharedFrame {...rest} before={before} />;
+  const home = { href: authHref(props as ConsolePageBase, '/console'), label: say(props, 'backToConsole') };
+  return <SharedFrame {...rest} back={back ? home : undefined} />;
 }
 
 const dateTime = (locale: Locale, date: Date | null) =>

@@ -26,7 +26,9 @@ export function Frame(
     path: string;
     /** Where the summary's link for a field goes, when it is not the field's own id. */
     anchors?: Record<string, string>;
-    /** Shown above the heading (a back link). */
+    /** The way back up (the list a page belongs to), shown first. */
+    back?: { href: string; label: string } | undefined;
+    /** Shown above the heading, after the way back. */
     before?: Child;
     children?: Child;
   },
@@ -41,6 +43,11 @@ export function Frame(
       path={props.path}
       basePath={props.basePath}
     >
+      {props.back ? (
+        <p class="back">
+          <a href={props.back.href}>{props.back.label}</a>
+        </p>
+      ) : null}
       {props.before}
       <h1>{props.title}</h1>
       <ErrorSummary locale={locale} errors={errors} anchors={props.anchors ?? {}} />

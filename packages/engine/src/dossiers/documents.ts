@@ -261,22 +261,29 @@ export async function checkDossierFiles(
   return problems;
 }
 
-/** The result files named when issuing must be verified results of this dossier. */
-export async function assertResultFiles(db: TenantDb, dossierId: string, ids: unknown): Promise<void> {
-  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-  if (list.length === 0) return; // the state machine reports the missing list
+/** Which of `ids` are checked files of this dossier of that kind, with the paper each is for. */
+async function checkedFiles(db: TenantDb, dossierId: string, kind: 'input' | 'result', ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
   const found = await db
-    .select({ id: dossierDocuments.id })
+    .select({ id: dossierDocuments.id, slot: dossierDocuments.slot })
     .from(dossierDocuments)
     .where(
       and(
         eq(dossierDocuments.dossierId, dossierId),
-        eq(dossierDocuments.kind, 'result'),
+        eq(dossierDocuments.kind, kind),
         eq(dossierDocuments.status, 'verified'),
-        inArray(dossierDocuments.id, list),
+        inArray(dossierDocuments.id, ids),
       ),
     );
-  if (found.length !== new Set(list).size) {
+  return new Map(found.map((d) => [d.id, d.slot]));
+}
+
+/** The result files named when issuing must be verified results of this dossier. */
+export async function assertResultFiles(db: TenantDb, dossierId: string, ids: unknown): Promise<void> {
+  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  if (list.length === 0) return; // the state machine reports the missing list
+  const found = await checkedFiles(db, dossierId, 'result', list);
+  if (found.size !== new Set(list).size) {
     throw new ValidationError('Attach the signed result first.', [
       { path: 'resultDocuments', message: 'Not a checked result file of this dossier.' },
     ]);
@@ -299,22 +306,12 @@ export async function assertSupplementFiles(
     ids: (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string'),
     count: Array.isArray(value) ? value.length : 1,
   }));
-  const all = named.flatMap((n) => n.ids);
-  const found =
-    all.length === 0
-      ? []
-      : await db
-          .select({ id: dossierDocuments.id, slot: dossierDocuments.slot })
-          .from(dossierDocuments)
-          .where(
-            and(
-              eq(dossierDocuments.dossierId, dossierId),
-              eq(dossierDocuments.kind, 'input'),
-              eq(dossierDocuments.status, 'verified'),
-              inArray(dossierDocuments.id, all),
-            ),
-          );
-  const slotOf = new Map(found.map((d) => [d.id, d.slot]));
+  const slotOf = await checkedFiles(
+    db,
+    dossierId,
+    'input',
+    named.flatMap((n) => n.ids),
+  );
   const problems = named
     .filter(
       (n) => n.ids.length === 0 || n.ids.length !== n.count || n.ids.some((id) => slotOf.get(id) !== n.slot),

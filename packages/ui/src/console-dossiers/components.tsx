@@ -58,11 +58,6 @@ export function ConsoleFrame(
   props: ConsolePage & { title: string; path: string; back: [string, DossierStringKey]; children?: Child },
 ) {
   const [href, key] = props.back;
-  const before = (
-    <p class="back">
-      <a href={authHref(props, href)}>{say(props, key)}</a>
-    </p>
-  );
   return (
     <Frame
       locale={props.locale}
@@ -71,7 +66,7 @@ export function ConsoleFrame(
       errors={props.errors ?? []}
       title={props.title}
       path={props.path}
-      before={before}
+      back={{ href: authHref(props, href), label: say(props, key) }}
     >
       {props.children}
     </Frame>

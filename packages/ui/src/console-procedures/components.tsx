@@ -28,14 +28,7 @@ export function EditorFrame(
   },
 ) {
   const [href, key] = props.back;
-  const before = (
-    <>
-      <p class="back">
-        <a href={href}>{say(props, key)}</a>
-      </p>
-      {props.caption ? <p class="pe-caption">{props.caption}</p> : null}
-    </>
-  );
+  const before = props.caption ? <p class="pe-caption">{props.caption}</p> : undefined;
   return (
     <Frame
       locale={props.locale}
@@ -44,6 +37,7 @@ export function EditorFrame(
       errors={props.errors ?? []}
       title={props.title}
       path={props.path}
+      back={{ href, label: say(props, key) }}
       before={before}
     >
       {props.children}

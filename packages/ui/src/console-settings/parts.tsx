@@ -18,11 +18,6 @@ export function SettingsFrame(
     children?: Child;
   },
 ) {
-  const before = (
-    <p class="back">
-      <a href={authHref(props, '/console')}>{consoleText(props.locale, 'backToConsole')}</a>
-    </p>
-  );
   return (
     <Frame
       locale={props.locale}
@@ -32,7 +27,7 @@ export function SettingsFrame(
       title={props.title}
       path={props.path}
       anchors={props.anchors ?? {}}
-      before={before}
+      back={{ href: authHref(props, '/console'), label: consoleText(props.locale, 'backToConsole') }}
     >
       {props.notice ? <Banner id="notice">{props.notice}</Banner> : null}
       <div class="settings-page">{props.children}</div>

@@ -139,13 +139,9 @@ export function PortalHomePage(page: PortalHomeProps) {
 }
 
 export function ProcedureSearchPage(page: PortalPageBase & { q: string; procedures: ProcedureCard[] }) {
-  const back = (
-    <p class="back">
-      <a href={authHref(page, '/')}>{say(page, 'backHome')}</a>
-    </p>
-  );
+  const back = { href: authHref(page, '/'), label: say(page, 'backHome') };
   return (
-    <Frame {...page} title={say(page, 'resultsTitle')} path="/procedures" before={back}>
+    <Frame {...page} title={say(page, 'resultsTitle')} path="/procedures" back={back}>
       <SearchForm page={page} q={page.q} id="procedure-search" />
       <p role="status" id="result-count">
         {page.q ? `${say(page, 'resultsFor')} “${page.q}”: ` : ''}
@@ -239,18 +235,14 @@ function DocumentTable(props: { page: PortalPageBase; procedure: ProcedureDetail
 
 export function ProcedurePage(page: PortalPageBase & { procedure: ProcedureDetail }) {
   const { procedure } = page;
-  const back = (
-    <p class="back">
-      <a href={authHref(page, '/procedures')}>{say(page, 'backToProcedures')}</a>
-    </p>
-  );
+  const back = { href: authHref(page, '/procedures'), label: say(page, 'backToProcedures') };
   const start = authHref(page, `/dossiers/new?procedure=${encodeURIComponent(procedure.code)}`);
   return (
     <Frame
       {...page}
       title={procedure.name[page.locale]}
       path={`/procedures/${encodeURIComponent(procedure.code)}`}
-      before={back}
+      back={back}
     >
       <p>{procedure.description[page.locale]}</p>
       <dl class="summary procedure-facts">

@@ -329,11 +329,7 @@ export function DossierPage(page: DossierPageProps) {
       title={title}
       path={`/dossiers/${dossier.id}`}
       anchors={{ score: 'score-5' }}
-      before={
-        <p class="back">
-          <a href={authHref(page, '/dossiers')}>{say(page, 'backToMyDossiers')}</a>
-        </p>
-      }
+      back={{ href: authHref(page, '/dossiers'), label: say(page, 'backToMyDossiers') }}
     >
       {page.done ? <Banner id="done-banner">{say(page, doneKeys[page.done])}</Banner> : null}
       <dl class="summary">

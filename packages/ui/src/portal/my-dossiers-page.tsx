@@ -79,11 +79,7 @@ export function WithdrawPage(page: WithdrawPageProps) {
       {...page}
       title={say(page, 'withdrawConfirmTitle')}
       path={`/dossiers/${dossier.id}/withdraw`}
-      before={
-        <p class="back">
-          <a href={back}>{say(page, 'backToDossier')}</a>
-        </p>
-      }
+      back={{ href: back, label: say(page, 'backToDossier') }}
     >
       <p>
         <strong>{dossier.code ?? ''}</strong> — {dossier.procedureName}

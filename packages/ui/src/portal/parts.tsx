@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pieces the portal's dossier pages share: the status tag, the dates, the list of steps, and a
 // labelled text area with its hint and message tied to it.
-import { described, ErrorMessage, type FormError } from '../forms.tsx';
 import type { Locale } from '../i18n.ts';
 import { NationalStatusTag } from '../national-status.tsx';
 import { formatDateTime } from './format.ts';
@@ -81,36 +80,5 @@ export function StepList(props: {
   );
 }
 
-export function TextArea(props: {
-  locale: Locale;
-  id: string;
-  name?: string;
-  label: string;
-  hint?: string;
-  value?: string | undefined;
-  rows?: number;
-  errors?: FormError[] | undefined;
-}) {
-  const { id, hint } = props;
-  const error = props.errors?.find((e) => e.field === id);
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} class="hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorMessage locale={props.locale} id={`${id}-error`} error={error} />
-      <textarea
-        id={id}
-        name={props.name ?? id}
-        rows={props.rows ?? 4}
-        aria-describedby={described(hint && `${id}-hint`, error && `${id}-error`)}
-        aria-invalid={error ? 'true' : undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-}
+/** A labelled text area with its hint and message: the design system's. */
+export { TextAreaControl as TextArea } from '../components.tsx';

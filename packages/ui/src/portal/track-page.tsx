@@ -22,13 +22,9 @@ export interface TrackPageProps extends PortalPageBase {
 
 export function TrackPage(page: TrackPageProps) {
   const { result } = page;
-  const back = (
-    <p class="back">
-      <a href={authHref(page, '/')}>{say(page, 'backHome')}</a>
-    </p>
-  );
+  const back = { href: authHref(page, '/'), label: say(page, 'backHome') };
   return (
-    <Frame {...page} title={say(page, 'trackTitle')} path="/track" before={back}>
+    <Frame {...page} title={say(page, 'trackTitle')} path="/track" back={back}>
       <p>{say(page, 'trackIntro')}</p>
       <form method="get" action={`${page.basePath}/track`} id="track-form" novalidate>
         <LangInput lang={page.lang} />
