@@ -11,7 +11,9 @@ export interface StatusChange {
   from: TenantStatus;
   to: TenantStatus;
   action: string;
-  set: Partial<Pick<Tenant, 'suspendedAt'>>;
+  set: Partial<Pick<Tenant, 'suspendedAt' | 'suspendedReason'>>;
+  /** Recorded with the change in the platform audit. */
+  details?: Record<string, unknown>;
   /** Code of the PreconditionFailedError when the tenant is not in `from`. */
   code: string;
 }
@@ -29,7 +31,12 @@ export async function changeTenantStatus(
       .where(and(eq(tenants.slug, slug), eq(tenants.status, change.from)))
       .returning();
     if (changed) {
-      await recordAudit(ctx, tx, { actor, action: change.action, tenantId: changed.id, details: { slug } });
+      await recordAudit(ctx, tx, {
+        actor,
+        action: change.action,
+        tenantId: changed.id,
+        details: { slug, ...change.details },
+      });
       return changed;
     }
     const current = await findTenant(tx, slug);

@@ -36,5 +36,5 @@ export {
   provisionSteps,
   type StepOutcome,
 } from './steps.ts';
-export { suspendTenant } from './suspend-tenant.ts';
+export { maxSuspensionReason, suspendTenant } from './suspend-tenant.ts';
 export * from './usage/index.ts';

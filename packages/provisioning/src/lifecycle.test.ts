@@ -36,13 +36,20 @@ describe('suspend and resume', () => {
     const slug = testSlug('s');
     const { tenant } = await provisionTenant(ctx, provisionInput(slug));
 
-    const suspended = await suspendTenant(ctx, slug, 'opr_a');
+    // A reason over 500 characters is refused and changes nothing.
+    await expect(suspendTenant(ctx, slug, 'opr_a', 'x'.repeat(501))).rejects.toThrow(
+      'at most 500 characters',
+    );
+    expect((await getTenant(ctx, slug)).tenant.status).toBe('active');
+
+    const suspended = await suspendTenant(ctx, slug, 'opr_a', '  Chưa thanh toán hợp đồng thuê quý 3  ');
     expect(suspended.status).toBe('suspended');
     expect(suspended.suspendedAt).toBeInstanceOf(Date);
+    expect(suspended.suspendedReason).toBe('Chưa thanh toán hợp đồng thuê quý 3');
     expect(await preconditionCode(suspendTenant(ctx, slug, 'opr_a'))).toBe('tenant_not_active');
 
     const resumed = await resumeTenant(ctx, slug, 'opr_b');
-    expect(resumed).toMatchObject({ status: 'active', suspendedAt: null });
+    expect(resumed).toMatchObject({ status: 'active', suspendedAt: null, suspendedReason: null });
     expect(await preconditionCode(resumeTenant(ctx, slug, 'opr_b'))).toBe('tenant_not_suspended');
 
     expect((await auditActions(tenant.id)).slice(2)).toEqual([

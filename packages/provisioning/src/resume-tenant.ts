@@ -9,7 +9,7 @@ export async function resumeTenant(ctx: ProvisioningContext, slug: string, actor
     from: 'suspended',
     to: 'active',
     action: 'tenant.resumed',
-    set: { suspendedAt: null },
+    set: { suspendedAt: null, suspendedReason: null },
     code: 'tenant_not_suspended',
   });
 }

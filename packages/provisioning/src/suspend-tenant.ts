@@ -1,15 +1,39 @@
 import type { Tenant } from '@motcua/db/platform';
+import { ValidationError } from '@motcua/domain';
 import { changeTenantStatus } from './change-status.ts';
 import type { ProvisioningContext } from './context.ts';
 import { parseActor, parseSlugArgument } from './input.ts';
 
-/** Suspends an active tenant (its data stays; the API refuses its requests). */
-export async function suspendTenant(ctx: ProvisioningContext, slug: string, actor: string): Promise<Tenant> {
+export const maxSuspensionReason = 500;
+
+/** Why, in the operator's words: optional, trimmed, at most 500 characters. */
+function parseReason(reason: string | undefined): string | null {
+  const text = reason?.trim() ?? '';
+  if (text.length > maxSuspensionReason) {
+    throw new ValidationError(`The reason may have at most ${maxSuspensionReason} characters.`, {
+      fieldErrors: { reason: ['Too long.'] },
+    });
+  }
+  return text || null;
+}
+
+/**
+ * Suspends an active tenant (its data stays; the API refuses its requests), with the reason
+ * the operator gives, kept on the tenant and in the platform audit.
+ */
+export async function suspendTenant(
+  ctx: ProvisioningContext,
+  slug: string,
+  actor: string,
+  reason?: string,
+): Promise<Tenant> {
+  const why = parseReason(reason);
   return changeTenantStatus(ctx, parseSlugArgument(slug), parseActor(actor), {
     from: 'active',
     to: 'suspended',
     action: 'tenant.suspended',
-    set: { suspendedAt: new Date() },
+    set: { suspendedAt: new Date(), suspendedReason: why },
+    ...(why ? { details: { reason: why } } : {}),
     code: 'tenant_not_active',
   });
 }

@@ -22,6 +22,8 @@ export const tenants = platform.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    /** Why the operator suspended it (unpaid rent, the agency's request…), for the other operators. */
+    suspendedReason: text('suspended_reason'),
     offboardedAt: timestamp('offboarded_at', { withTimezone: true }),
   },
   (t) => [

@@ -106,6 +106,13 @@ const opsStrings = {
   detailSummary: { vi: 'Thông tin chung', en: 'Overview' },
   adminEmail: { vi: 'Email quản trị viên đầu tiên', en: 'First administrator’s email' },
   suspendedAt: { vi: 'Tạm ngừng từ', en: 'Suspended since' },
+  suspendedReason: { vi: 'Lý do tạm ngừng', en: 'Why it is suspended' },
+  suspendReason: { vi: 'Lý do tạm ngừng (không bắt buộc)', en: 'Why (optional)' },
+  suspendReasonHint: {
+    vi: 'Chỉ người vận hành thấy, ví dụ: chưa thanh toán hợp đồng thuê. Tối đa 500 ký tự.',
+    en: 'Seen by operators only, e.g. the rental contract is unpaid. At most 500 characters.',
+  },
+  errReasonTooLong: { vi: 'Lý do dài quá 500 ký tự', en: 'The reason is longer than 500 characters' },
   portal: { vi: 'Cổng dịch vụ công', en: 'Portal' },
   openPortal: { vi: 'Mở cổng dịch vụ công', en: 'Open the portal' },
   progressProvision: { vi: 'Tiến trình khởi tạo', en: 'Provisioning progress' },

@@ -2,6 +2,7 @@
 // One agency for operators: its overview and usage, the latest provisioning or offboarding run step by
 // step (updated live by /ops/progress.js when JavaScript runs, a refresh link otherwise), a
 // failure with the step's error and a retry, and the lifecycle actions the operator's role allows.
+import { TextAreaControl } from '../components.tsx';
 import {
   formatDate,
   kindLabel,
@@ -37,6 +38,7 @@ export interface TenantView {
   schemaVersion: number;
   createdAt: Date;
   suspendedAt: Date | null;
+  suspendedReason: string | null;
 }
 
 export const tenantNotices = ['created', 'suspended', 'resumed', 'retried', 'offboarding'] as const;
@@ -54,6 +56,8 @@ export interface TenantPageProps extends OpsPageBase {
   notice?: TenantNotice | undefined;
   /** The latest measured usage; absent or null when the agency has not been measured yet. */
   usage?: UsageView | null | undefined;
+  /** The suspension reason typed, when its form comes back with an error. */
+  reason?: string | undefined;
 }
 
 const noticeKeys = {
@@ -91,6 +95,12 @@ function Overview(page: TenantPageProps) {
         <>
           <dt>{say(page, 'suspendedAt')}</dt>
           <dd>{formatDate(locale, tenant.suspendedAt, true)}</dd>
+          {tenant.suspendedReason ? (
+            <>
+              <dt>{say(page, 'suspendedReason')}</dt>
+              <dd id="ops-suspended-reason">{tenant.suspendedReason}</dd>
+            </>
+          ) : null}
         </>
       ) : null}
       {live ? (
@@ -195,7 +205,18 @@ function Progress(page: TenantPageProps & { run: RunView }) {
 
 function StatusForm(page: TenantPageProps & { action: 'suspend' | 'resume' }) {
   return (
-    <form method="post" action={opsHref(page, `/ops/tenants/${page.tenant.slug}/${page.action}`)}>
+    <form method="post" action={opsHref(page, `/ops/tenants/${page.tenant.slug}/${page.action}`)} novalidate>
+      {page.action === 'suspend' ? (
+        <TextAreaControl
+          locale={page.locale}
+          id="reason"
+          label={say(page, 'suspendReason')}
+          hint={say(page, 'suspendReasonHint')}
+          errors={page.errors}
+          value={page.reason}
+          rows={2}
+        />
+      ) : null}
       <button type="submit" class="button" id={`ops-${page.action}`}>
         {say(page, page.action)}
       </button>

@@ -142,6 +142,7 @@ describe('the agency page’s usage', () => {
       schemaVersion: 4,
       createdAt: new Date('2026-01-01T00:00:00Z'),
       suspendedAt: null,
+      suspendedReason: null,
     },
     schemaHead: 4,
     run: null,

@@ -27,7 +27,20 @@ describe('an agency’s lifecycle from its page', () => {
     expect(page).toContain('id="ops-suspend"');
     expect(page).not.toContain('id="ops-resume"');
 
-    const suspended = await owner.post(`/ops/tenants/${slug}/suspend?lang=en`, {});
+    expect(page).toContain('<label for="reason">Lý do tạm ngừng (không bắt buộc)</label>');
+    // Too long a reason: the page again with the message tied to the field, what was typed kept, nothing changed.
+    const tooLong = await owner.post(`/ops/tenants/${slug}/suspend`, { reason: 'x'.repeat(501) });
+    expect(tooLong.status).toBe(400);
+    const tooLongHtml = await tooLong.text();
+    expectAccessiblePage(tooLongHtml, 'vi');
+    expect(tooLongHtml).toContain('href="#reason"');
+    expect(tooLongHtml).toContain('aria-describedby="reason-hint reason-error"');
+    expect(tooLongHtml).toContain(`>${'x'.repeat(501)}</textarea>`);
+    expect(await statusOf(slug)).toBe('active');
+
+    const suspended = await owner.post(`/ops/tenants/${slug}/suspend?lang=en`, {
+      reason: 'Chưa thanh toán hợp đồng thuê quý 3',
+    });
     expect(suspended.status).toBe(303);
     expect(suspended.headers.get('location')).toBe(`/ops/tenants/${slug}?notice=suspended&lang=en`);
     expect(await statusOf(slug)).toBe('suspended');
@@ -42,6 +55,7 @@ describe('an agency’s lifecycle from its page', () => {
     expect(after).toContain('The agency is suspended.');
     expect(after).toContain('<strong class="ops-tag ops-tag-suspended">Suspended</strong>');
     expect(after).toContain('id="ops-resume"');
+    expect(after).toContain('<dd id="ops-suspended-reason">Chưa thanh toán hợp đồng thuê quý 3</dd>');
 
     const twice = await owner.post(`/ops/tenants/${slug}/suspend`, {});
     expect(twice.status).toBe(409);

@@ -3,7 +3,7 @@
 // a confirmation page on which the operator types the slug. Each action answers 303 back to
 // the agency's page with a notice, or that page with the reason it could not be done.
 
-import { ConflictError, PreconditionFailedError } from '@motcua/domain';
+import { ConflictError, PreconditionFailedError, ValidationError } from '@motcua/domain';
 import {
   getTenant,
   resumeTenant,
@@ -32,11 +32,24 @@ async function attempt(
   slug: string,
   message: OpsStringKey,
   act: () => Promise<string>,
+  /** What the operator typed, shown again when the form comes back. */
+  typed?: string,
 ) {
   try {
     const notice = await act();
     return redirectTo(c, admitted.base, `/ops/tenants/${slug}?notice=${notice}`);
   } catch (error) {
+    if (error instanceof ValidationError && (error.details as { fieldErrors?: object })?.fieldErrors) {
+      // The only field these forms send is the suspension's reason.
+      const errors = [{ field: 'reason', message: opsText(admitted.base.locale, 'errReasonTooLong') }];
+      return renderTenantPage(c, {
+        ...admitted,
+        slug,
+        errors,
+        status: 400,
+        ...(typed ? { reason: typed } : {}),
+      });
+    }
     if (!(error instanceof ConflictError || error instanceof PreconditionFailedError)) throw error;
     const errors = [{ message: opsText(admitted.base.locale, message) }];
     return renderTenantPage(c, { ...admitted, slug, errors, status: 409 });
@@ -52,12 +65,21 @@ export function opsLifecycleRoutes() {
       if (admitted.response) return admitted.response;
       const slug = c.req.param('slug');
       const { provisioning, tenants } = c.get('deps');
-      return attempt(c, admitted, slug, 'errConflict', async () => {
-        const change = action === 'suspend' ? suspendTenant : resumeTenant;
-        await change(provisioning, slug, actorOf(admitted.operator));
-        tenants.invalidate(slug);
-        return action === 'suspend' ? 'suspended' : 'resumed';
-      });
+      const { reason } = action === 'suspend' ? await form(c) : {};
+      return attempt(
+        c,
+        admitted,
+        slug,
+        'errConflict',
+        async () => {
+          if (action === 'suspend')
+            await suspendTenant(provisioning, slug, actorOf(admitted.operator), reason);
+          else await resumeTenant(provisioning, slug, actorOf(admitted.operator));
+          tenants.invalidate(slug);
+          return action === 'suspend' ? 'suspended' : 'resumed';
+        },
+        reason,
+      );
     });
   }
 

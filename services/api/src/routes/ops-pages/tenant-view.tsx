@@ -46,6 +46,8 @@ export async function renderTenantPage(
     errors?: FormError[];
     status?: ContentfulStatusCode;
     details?: TenantDetails;
+    /** The suspension reason typed, when its form comes back with an error. */
+    reason?: string;
   },
 ) {
   const details = view.details ?? (await getTenant(c.get('deps').provisioning, view.slug));
@@ -69,6 +71,7 @@ export async function renderTenantPage(
       canManage={canManage}
       notice={view.notice}
       usage={usage.get(tenant.id) ?? null}
+      reason={view.reason}
     />,
     view.status ?? 200,
   );

@@ -14,6 +14,7 @@ export function toTenantDto(tenant: Tenant) {
     schemaVersion: tenant.schemaVersion,
     createdAt: tenant.createdAt.toISOString(),
     suspendedAt: iso(tenant.suspendedAt),
+    suspendedReason: tenant.suspendedReason,
     offboardedAt: iso(tenant.offboardedAt),
   };
 }

@@ -124,9 +124,22 @@ describe('operator API', () => {
     const slug = testSlug('sus');
     await onboard(slug);
     expect((await t.ops(`/api/ops/tenants/${slug}/resume`, { method: 'POST' })).status).toBe(409);
-    const suspended = await t.ops(`/api/ops/tenants/${slug}/suspend`, { method: 'POST' });
+    const tooLong = await t.ops(`/api/ops/tenants/${slug}/suspend`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'x'.repeat(501) }),
+    });
+    expect(tooLong.status).toBe(400);
+    const suspended = await t.ops(`/api/ops/tenants/${slug}/suspend`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'Rental contract unpaid for 60 days' }),
+    });
     expect(suspended.status).toBe(200);
-    expect((await readJson(suspended)).tenant.status).toBe('suspended');
+    expect((await readJson(suspended)).tenant).toMatchObject({
+      status: 'suspended',
+      suspendedReason: 'Rental contract unpaid for 60 days',
+    });
     expect((await t.ops(`/api/ops/tenants/${slug}/suspend`, { method: 'POST' })).status).toBe(409);
     const staff = await t.request('/admin', {
       host: `${slug}.${testDomain}`,

@@ -57,6 +57,7 @@ export const Tenant = z
     schemaVersion: z.number().int(),
     createdAt: z.string(),
     suspendedAt: z.string().nullable(),
+    suspendedReason: z.string().nullable(),
     offboardedAt: z.string().nullable(),
   })
   .openapi('Tenant');

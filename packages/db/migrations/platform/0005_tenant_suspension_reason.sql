@@ -1,0 +1,1 @@
+ALTER TABLE "platform"."tenants" ADD COLUMN "suspended_reason" text;
