@@ -14,6 +14,7 @@ export {
   hasLogo,
   type LogoType,
   logoTypes,
+  logoVersion,
   maxLogoBytes,
   openLogo,
   removeLogo,

@@ -137,10 +137,18 @@ export async function openLogo(
 }
 
 /** Whether the agency has a logo to show (for the header), without reading the object. */
-export async function hasLogo(scope: { database: Database; slug: TenantSlug }): Promise<boolean> {
+/**
+ * Which logo the agency shows now (its storage key, new with every upload), or null: what the
+ * logo's address is revalidated against, without reading the image itself.
+ */
+export async function logoVersion(scope: { database: Database; slug: TenantSlug }): Promise<string | null> {
   const [row] = await withTenant(scope.database, scope.slug, (db) =>
     db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'branding')),
   );
   const key = readBranding(row?.value).logoKey;
-  return key !== null && logoKeyPattern.test(key);
+  return key !== null && logoKeyPattern.test(key) ? key : null;
+}
+
+export async function hasLogo(scope: { database: Database; slug: TenantSlug }): Promise<boolean> {
+  return (await logoVersion(scope)) !== null;
 }

@@ -53,11 +53,12 @@ function logoForm(bytes: Uint8Array, name: string, type: string) {
 }
 const logo = (slug: string) => t.request('/assets/logo', { host: hostOf(slug) });
 /** An agency without a logo of its own shows the platform's emblem in its header. */
-async function expectEmblem(slug: string) {
+async function expectEmblem(slug: string): Promise<string> {
   const res = await logo(slug);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('image/svg+xml');
-  expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+  expect(res.headers.get('cache-control')).toBe('no-cache');
+  return res.headers.get('etag') ?? '';
 }
 const storedKeys = async (slug: string) => {
   const keys: string[] = [];
@@ -162,8 +163,14 @@ describe('the branding page', () => {
     expect(bad).toContain('href="#textOnPrimary"');
   });
 
-  it('takes a PNG logo, shows it, and serves it to everyone with its type, nosniff and a short cache', async () => {
-    await expectEmblem(agency.slug);
+  it('takes a PNG logo, shows it, and serves it to everyone with its type, nosniff and revalidation', async () => {
+    const emblemTag = await expectEmblem(agency.slug);
+    // The browser's copy of the emblem is still good until a logo is uploaded…
+    const held = await t.request('/assets/logo', {
+      host: hostOf(agency.slug),
+      headers: { 'if-none-match': emblemTag },
+    });
+    expect(held.status).toBe(304);
     const res = await admin(agency).post('/console/branding/logo', logoForm(png, 'logo.png', 'image/png'));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/console/branding?saved=logo');
@@ -176,9 +183,23 @@ describe('the branding page', () => {
     const served = await logo(agency.slug);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
-    expect(served.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(served.headers.get('cache-control')).toBe('no-cache');
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+    // …then the same browser asking with the emblem's tag gets the logo, and with the logo's, a 304.
+    const stale = await t.request('/assets/logo', {
+      host: hostOf(agency.slug),
+      headers: { 'if-none-match': emblemTag },
+    });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('content-type')).toBe('image/png');
+    const logoTag = served.headers.get('etag') ?? '';
+    expect(logoTag).not.toBe(emblemTag);
+    const fresh = await t.request('/assets/logo', {
+      host: hostOf(agency.slug),
+      headers: { 'if-none-match': logoTag },
+    });
+    expect(fresh.status).toBe(304);
     expect(await storedKeys(agency.slug)).toEqual([
       expect.stringMatching(/^branding\/logo-[0-9a-f]{16}\.png$/),
     ]);

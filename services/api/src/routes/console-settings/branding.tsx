@@ -5,6 +5,7 @@
 import {
   type EngineContext,
   getBranding,
+  logoVersion,
   maxLogoBytes,
   openLogo,
   removeLogo,
@@ -24,6 +25,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
 import { gate, pageBase, readForm, redirectTo } from '../console-dossiers/gate.tsx';
 import { emblem } from '../system/index.tsx';
+import { notModified } from '../system/revalidate.ts';
 import { type Ctx, managesSettings, type Problem, shownError } from './shared.ts';
 
 type Props = Parameters<typeof SettingsBrandingPage>[0];
@@ -158,11 +160,16 @@ export function mountBranding(app: Hono<AppEnv>) {
   app.get('/assets/logo', async (c) => {
     const slug = c.get('tenant').slug;
     const { database, storage } = c.get('deps');
+    // Revalidated on each page: the browser's copy is checked against the logo's key (a new
+    // key per upload) before any image is read from storage.
+    const version = await logoVersion({ database, slug });
+    if (!version) return emblem(c, true);
+    const unchanged = notModified(c, version);
+    if (unchanged) return unchanged;
     const logo = await openLogo({ database, slug }, storage.forTenant(slug));
-    // No logo of its own: the platform's emblem, cached as briefly as a logo so a new one shows soon.
-    if (!logo) return emblem(c, 300);
+    // Removed between the two reads: the emblem stands in.
+    if (!logo) return emblem(c, true);
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Cache-Control', 'public, max-age=300');
     return c.body(new Uint8Array(logo.bytes), 200, {
       'Content-Type': logo.contentType,
       'Content-Length': String(logo.bytes.byteLength),

@@ -4,6 +4,7 @@ import { listTenants } from '@motcua/provisioning';
 import { emblemSvg, PlatformLanding, pickLocale, stylesheet } from '@motcua/ui';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { notModified } from './revalidate.ts';
 
 export function assetRoutes() {
   return new Hono<AppEnv>().get('/assets/motcua.css', (c) => {
@@ -13,9 +14,15 @@ export function assetRoutes() {
 }
 
 /** The header's logo on the platform host, and on an agency's pages until it sets its own. */
-export function emblem(c: Context<AppEnv>, maxAgeSeconds = 3600) {
-  c.header('Cache-Control', `public, max-age=${maxAgeSeconds}`);
+export function emblem(c: Context<AppEnv>, revalidate = false) {
   c.header('X-Content-Type-Options', 'nosniff');
+  // On an agency's site the emblem stands in for a logo that may be uploaded at any moment.
+  if (revalidate) {
+    const unchanged = notModified(c, 'emblem');
+    if (unchanged) return unchanged;
+  } else {
+    c.header('Cache-Control', 'public, max-age=3600');
+  }
   return c.body(emblemSvg, 200, { 'Content-Type': 'image/svg+xml' });
 }
 

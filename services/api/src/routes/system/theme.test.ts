@@ -29,6 +29,22 @@ describe('/assets/theme.css', () => {
       expect(res.headers.get('content-type')).toContain('text/css');
       expect(await res.text()).toBe(':root {\n  --brand: #0b5394;\n  --brand-contrast: #ffffff;\n}\n');
     }
+    // Revalidated on each use, so a colour change shows on the next page, in every browser.
+    const first = await t.request('/assets/theme.css', { host: `${slug}.${testDomain}` });
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const tag = first.headers.get('etag') ?? '';
+    const same = await t.request('/assets/theme.css', {
+      host: `${slug}.${testDomain}`,
+      headers: { 'if-none-match': tag },
+    });
+    expect(same.status).toBe(304);
+    await brand(slug, { primaryColor: '#14532d', textOnPrimary: '#ffffff' });
+    const changed = await t.request('/assets/theme.css', {
+      host: `${slug}.${testDomain}`,
+      headers: { 'if-none-match': tag },
+    });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('--brand: #14532d;');
     const home = await (await t.request(`/t/${slug}/sign-in`, { host: testDomain })).text();
     expect(home).toContain(`<link rel="stylesheet" href="/t/${slug}/assets/theme.css"/>`);
   });
@@ -55,6 +71,7 @@ describe('/assets/logo on the platform host', () => {
   it('is the platform’s emblem, an image the header shows with an empty alt beside the site’s name', async () => {
     const res = await t.request('/assets/logo');
     expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
     expect(res.headers.get('content-type')).toBe('image/svg+xml');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const svg = await res.text();

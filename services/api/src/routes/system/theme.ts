@@ -4,6 +4,7 @@
 import { defaultTheme, getTheme, themeCss } from '@motcua/engine';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { notModified } from './revalidate.ts';
 
 export async function themeStylesheet(c: Context<AppEnv>) {
   const { tenants, database } = c.get('deps');
@@ -14,6 +15,6 @@ export async function themeStylesheet(c: Context<AppEnv>) {
       : undefined;
   const live = tenant && (tenant.status === 'active' || tenant.status === 'suspended');
   const theme = live ? await getTheme({ database, slug: tenant.slug }) : defaultTheme;
-  c.header('Cache-Control', 'public, max-age=300');
-  return c.body(themeCss(theme), 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  const css = themeCss(theme);
+  return notModified(c, css) ?? c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' });
 }
