@@ -4,6 +4,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppBindings, AppDeps, AppEnv } from './context.ts';
 import { onError, onNotFound } from './errors.tsx';
+import { limitBodies } from './middleware/body-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { resolveTenant } from './middleware/tenant.tsx';
 import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
@@ -95,6 +96,8 @@ export function createApp(deps: AppDeps): MotcuaApp {
   const tenantApp = baseApp(deps);
   tenantApp.get('/assets/theme.css', themeStylesheet);
   tenantApp.use('*', resolveTenant());
+  // After the tenant is known: an unknown or suspended agency's requests are answered unread.
+  tenantApp.use('*', limitBodies());
   tenantApp.route('/', publicRoutes());
   tenantApp.route('/', authRoutes());
   tenantApp.route('/', oidcRoutes());
@@ -116,6 +119,7 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', consoleSettingsRoutes());
 
   const platformApp = baseApp(deps);
+  platformApp.use('*', limitBodies());
   platformApp.get('/assets/theme.css', themeStylesheet);
   platformApp.route('/api/ops/auth', opsAuthRoutes());
   platformApp.route('/api/ops', opsRoutes());

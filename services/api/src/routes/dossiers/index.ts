@@ -18,6 +18,7 @@ import {
   verifyUpload,
 } from '@motcua/engine';
 import type { AppEnv } from '../../context.ts';
+import { allowBody, documentBodyBytes } from '../../middleware/body-limit.ts';
 import { actorContext } from '../admin/actor.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
@@ -79,6 +80,7 @@ const saveRoute = createRoute({
   path: '/api/dossiers',
   tags,
   summary: 'Save a draft dossier, or submit it with `"submit": true` (citizens)',
+  middleware: allowBody({ maxBytes: documentBodyBytes }),
   request: {
     ...body(SaveDossierBody),
     headers: z.object({
@@ -121,6 +123,8 @@ const actRoute = createRoute({
   path: '/api/dossiers/{id}/actions/{action}',
   tags,
   summary: 'Take a step in the dossier’s life (receive, request-supplement, refuse, assign, approve, …)',
+  // A supplement's answers are a dossier's answers.
+  middleware: allowBody({ maxBytes: documentBodyBytes }),
   request: {
     params: z.object({ id: z.string().max(40), action: z.enum(actionNames as [string, ...string[]]) }),
     ...body(ActionBody),
