@@ -101,9 +101,11 @@ const listRoute = createRoute({
   path: '/api/dossiers',
   tags,
   summary: 'A citizen’s own dossiers, or the staff queue (filters: state, procedureCode, due, assignedToMe)',
+  description:
+    'A citizen gets their own dossiers whole (`Dossier`); staff get the queue (`QueueDossier`), which leaves the answers out.',
   request: { query: queueFilter.partial() },
   responses: {
-    200: json(z.object({ dossiers: z.array(QueueDossier) }), 'Dossiers.'),
+    200: json(z.object({ dossiers: z.array(z.union([QueueDossier, Dossier])) }), 'Dossiers.'),
     ...errorResponses(400, 401, 403),
   },
 });
