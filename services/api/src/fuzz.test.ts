@@ -114,6 +114,7 @@ interface Caller {
 
 /** Callers that got past an operation's session and role checks: later requests prefer them. */
 const admitted = new Map<string, Caller[]>();
+let admittedRequests = 0;
 
 function callersOf(tenant: boolean): Caller[] {
   if (!tenant) {
@@ -135,6 +136,13 @@ function callersOf(tenant: boolean): Caller[] {
 function callerFor(g: Generator, op: { path: string; tenant: boolean }): Caller {
   const nobody = { name: 'anonymous', headers: {} };
   if (op.path.endsWith('/sign-out') || g.random.chance(0.2)) return nobody;
+  if (g.random.chance(0.05)) {
+    const forged = g.random.pick(hostileEncoded);
+    return {
+      name: 'forged cookie',
+      headers: { cookie: `motcua_session=${forged}; motcua_ops_session=${forged}` },
+    };
+  }
   const preferred = admitted.get(op.path) ?? [];
   return preferred.length && g.random.chance(0.7)
     ? g.random.pick(preferred)
@@ -159,6 +167,7 @@ async function send(
   const refused =
     res.status === 401 || res.status === 403 || /sign-in$/.test(res.headers.get('location') ?? '');
   if (!refused && caller.name !== 'anonymous') {
+    admittedRequests += 1;
     const list = admitted.get(op.path) ?? [];
     if (!list.includes(caller)) admitted.set(op.path, [...list, caller]);
   }
@@ -275,7 +284,8 @@ describe('fuzzing every operation and form page', () => {
     await t.settle();
     const failures = outcomes.filter((o) => o.status >= 500);
     console.info(
-      `fuzz seed ${seed}: ${outcomes.length} requests, ${operations.length} operations and ${pages.length} form pages; ` +
+      `fuzz seed ${seed}: ${outcomes.length} requests (${admittedRequests} with a session it did not refuse), ` +
+        `${operations.length} operations and ${pages.length} form pages; ` +
         `statuses ${JSON.stringify(
           Object.groupBy(outcomes, (o) => String(o.status)),
           (k, v) => (k === '' ? v : Array.isArray(v) ? v.length : v),
