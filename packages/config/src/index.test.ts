@@ -21,6 +21,16 @@ describe('parseEnv', () => {
     }
   });
 
+  it('keeps PUBLIC_URL as an origin, and refuses anything else', () => {
+    const env = (PUBLIC_URL: string) => parseEnv(serverEnv, { MOTCUA_OPS_TOKEN: token, PUBLIC_URL });
+    expect(env('https://Motcua.vn/').PUBLIC_URL).toBe('https://motcua.vn');
+    expect(env('http://localhost:3000').PUBLIC_URL).toBe('http://localhost:3000');
+    expect(parseEnv(serverEnv, { MOTCUA_OPS_TOKEN: token }).PUBLIC_URL).toBeUndefined();
+    for (const bad of ['motcua.vn', 'ftp://motcua.vn', 'https://motcua.vn/portal', 'https://u:p@motcua.vn']) {
+      expect(() => env(bad), bad).toThrow(/PUBLIC_URL/);
+    }
+  });
+
   it('parses storage flags', () => {
     expect(parseEnv(storageEnv, { S3_FORCE_PATH_STYLE: 'false' }).S3_FORCE_PATH_STYLE).toBe(false);
     expect(() => parseEnv(storageEnv, { S3_BUCKET: 'A_B' })).toThrow(/S3_BUCKET/);

@@ -33,6 +33,20 @@ export const serverEnv = z.object({
     .string()
     .regex(/^[a-z0-9.-]+$/, 'a lower-case host name such as motcua.vn or localhost')
     .default('localhost'),
+  /**
+   * Where people reach the platform (scheme, host and port, no path), e.g. https://motcua.vn: the
+   * origin of every link the platform mails or shows (reset, invitation, portal), so that a
+   * request's Host header never decides them. Agencies' sites take its scheme and port on
+   * `<slug>.<PLATFORM_DOMAIN>`. Unset: http://<PLATFORM_DOMAIN>:<PORT>.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'an http:// or https:// URL such as https://motcua.vn' })
+    .refine((value) => {
+      const url = URL.parse(value);
+      return url?.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    }, 'an origin only (scheme, host and port), without a path, query or credentials')
+    .transform((value) => new URL(value).origin)
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MOTCUA_OPS_TOKEN: z.string().min(24, 'the bootstrap operator token must be at least 24 characters'),
   /**

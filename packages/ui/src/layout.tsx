@@ -15,12 +15,23 @@ export interface LayoutProps {
   children?: Child;
 }
 
-/** The same page in the other language: its query (filters, page number) kept, `lang` replaced. */
+const sameSite = 'http://same-site.invalid';
+
+/** Whether a browser resolves `href` on this site (`//evil.example/x`, a backslash or a tab after the slash would leave it). */
+export const isSameSitePath = (href: string) =>
+  href.startsWith('/') && URL.parse(href, sameSite)?.origin === sameSite;
+
+/**
+ * The same page in the other language: its query (filters, page number) kept, `lang` replaced.
+ * The path comes from the request, so one that would lead off the site (a request for
+ * `//evil.example/x`) links to the site's front page instead.
+ */
 export function languageSwitchHref(basePath: string, path: string, lang: Locale): string {
   const [pathname = '/', query = ''] = path.split('?');
   const params = new URLSearchParams(query);
   params.set('lang', lang);
-  return `${basePath}${pathname}?${params}`;
+  const href = `${basePath}${pathname}?${params}`;
+  return isSameSitePath(href) ? href : `${basePath}/?${params}`;
 }
 
 export function Layout({ locale, title, siteName, basePath = '', path, children }: LayoutProps) {

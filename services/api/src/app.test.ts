@@ -124,6 +124,25 @@ describe('errors', () => {
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('puts no off-site link on the 404 page of a path that looks like another site', async () => {
+    for (const [path, host] of [
+      ['//evil.example/x', testDomain],
+      ['//evil.example/x?lang=en', `${active}.${testDomain}`],
+      ['/%5Cevil.example/x', `${active}.${testDomain}`],
+      ['/%09/evil.example', testDomain],
+    ] as const) {
+      const res = await t.request(path, { host, headers: html });
+      expect(res.status, path).toBe(404);
+      const links = [...(await res.text()).matchAll(/(?:href|src|action)="([^"]*)"/g)].map((m) => m[1] ?? '');
+      expect(links.length, path).toBeGreaterThan(0);
+      for (const link of links) {
+        // Resolved as a browser would: a fragment or a path of this site, nothing else.
+        const resolved = URL.parse(link.replaceAll('&amp;', '&'), `http://${host}/page`);
+        expect(resolved?.host, `${path}: ${link}`).toBe(host);
+      }
+    }
+  });
+
   it('renders a page for people', async () => {
     const res = await t.request('/no-such-page?lang=en', { headers: html });
     expect(res.status).toBe(404);

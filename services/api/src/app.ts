@@ -4,6 +4,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppBindings, AppDeps, AppEnv } from './context.ts';
 import { onError, onNotFound } from './errors.tsx';
+import { limitBodies } from './middleware/body-limit.ts';
+import { refuseMalformedBody, refuseMalformedUrl } from './middleware/input-guard.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { resolveTenant } from './middleware/tenant.tsx';
 import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
@@ -60,6 +62,7 @@ function baseApp(deps: AppDeps) {
   app.use('*', requestContext(deps));
   app.use('*', safetyHeaders());
   app.use('*', csrfProtection());
+  app.use('*', refuseMalformedUrl());
   app.onError(onError);
   app.notFound(onNotFound);
   app.route('/', assetRoutes());
@@ -95,6 +98,9 @@ export function createApp(deps: AppDeps): MotcuaApp {
   const tenantApp = baseApp(deps);
   tenantApp.get('/assets/theme.css', themeStylesheet);
   tenantApp.use('*', resolveTenant());
+  // After the tenant is known: an unknown or suspended agency's requests are answered unread.
+  tenantApp.use('*', limitBodies());
+  tenantApp.use('*', refuseMalformedBody());
   tenantApp.route('/', publicRoutes());
   tenantApp.route('/', authRoutes());
   tenantApp.route('/', oidcRoutes());
@@ -116,6 +122,8 @@ export function createApp(deps: AppDeps): MotcuaApp {
   tenantApp.route('/', consoleSettingsRoutes());
 
   const platformApp = baseApp(deps);
+  platformApp.use('*', limitBodies());
+  platformApp.use('*', refuseMalformedBody());
   platformApp.get('/assets/theme.css', themeStylesheet);
   platformApp.route('/api/ops/auth', opsAuthRoutes());
   platformApp.route('/api/ops', opsRoutes());

@@ -75,6 +75,8 @@ export async function startServer(env: ApiEnv, deps?: AppDeps): Promise<RunningS
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
+  // PORT=0 asks for any free port: links (site-links.ts) must name the one it got.
+  if (env.PORT === 0 && !env.PUBLIC_URL) ready.env = { ...ready.env, PORT: port };
   return {
     url: `http://${env.PLATFORM_DOMAIN}:${port}`,
     port,

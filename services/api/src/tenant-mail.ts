@@ -1,17 +1,18 @@
 // Emails that carry links into an agency's site (password reset, invitations).
 import type { Context } from 'hono';
 import type { AppEnv } from './context.ts';
+import { platformOrigin, tenantOrigin } from './site-links.ts';
 
 /**
- * The agency's own site: the host the tenant was resolved by, never the raw Host header (a
- * forged one would mail a link to someone else's server); only the port comes from the
- * request, so that local runs get working links. `tenantSiteBase` adds the `/t/<slug>` path.
+ * The agency's own site as the request reached it — its verified custom domain, its host on
+ * the platform domain, or the platform with the `/t/<slug>` path — built from configuration
+ * (site-links.ts): nothing of the request's Host header, port included, gets into a link.
+ * `tenantSiteBase` adds the `/t/<slug>` path.
  */
 export function tenantSiteOrigin(c: Context<AppEnv>): string {
-  const domain = c.get('deps').env.PLATFORM_DOMAIN;
-  const host = c.env.tenantDomain ?? (c.env.basePath ? domain : `${c.get('tenant').slug}.${domain}`);
-  const port = new URL(c.req.url).port;
-  return `${c.env.secure ? 'https' : 'http'}://${host}${port ? `:${port}` : ''}`;
+  const { env } = c.get('deps');
+  if (c.env.basePath) return platformOrigin(env);
+  return tenantOrigin(env, c.get('tenant').slug, c.env.tenantDomain);
 }
 
 export function tenantSiteBase(c: Context<AppEnv>): string {

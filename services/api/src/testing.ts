@@ -42,6 +42,8 @@ export function useTestApp(options: { env?: Record<string, string> } = {}): Test
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: '4',
       PLATFORM_DOMAIN: testDomain,
+      // Requests are sent to hosts without a port, and links say the same.
+      PUBLIC_URL: `http://${testDomain}`,
       MOTCUA_OPS_TOKEN: token,
       S3_ENDPOINT: s3Endpoint,
       S3_ACCESS_KEY_ID: 'S3RVER',

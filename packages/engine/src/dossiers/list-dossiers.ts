@@ -1,13 +1,16 @@
 // Lists: a citizen's own dossiers, and the staff queue (filtered by state, procedure, due soon
-// or late, sorted by deadline), limited to the officer's unit when they have one.
+// or late, sorted by deadline), limited to the officer's unit when they have one. The queue
+// carries what it shows and no answers: those stay behind getDossier, which audits staff views.
 import { assertCan } from '@motcua/auth';
 import { type TenantDb, withTenant } from '@motcua/db';
 import { dossiers, staffUsers } from '@motcua/db/tenant';
 import {
   addWorkingMinutes,
+  type DossierState,
   deadlineStatus,
   dossierStates,
   ForbiddenError,
+  nationalStatus,
   ValidationError,
   type WorkingCalendar,
 } from '@motcua/domain';
@@ -41,10 +44,25 @@ export const queueFilter = z.object({
 });
 
 /**
- * What the desk must watch: an online dossier must be received or answered with a supplement
- * request within 8 working hours of submission (Decree 45/2020); a received one by its due date.
+ * A dossier as the staff queue lists it. What the desk must watch: an online dossier must be
+ * received or answered with a supplement request within 8 working hours of submission (Decree
+ * 45/2020); a received one by its due date.
  */
-export interface QueueItem extends DossierView {
+export interface QueueItem {
+  id: string;
+  code: string | null;
+  procedureCode: string;
+  state: DossierState;
+  nationalStatus: number | null;
+  channel: DossierView['channel'];
+  paid: boolean;
+  assigneeId: string | null;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  /** The name the applicant declared (the first `*_full_name` answer), the only answer listed. */
+  applicantName: string | null;
   flags: {
     deadline: 'on_time' | 'due_soon' | 'late' | null;
     /** For a submitted online dossier: the end of its 8 working hours. */
@@ -55,7 +73,9 @@ export interface QueueItem extends DossierView {
 
 const answerWithinMinutes = 8 * 60;
 
-function flagsOf(view: DossierView, calendar: WorkingCalendar, now: Date): QueueItem['flags'] {
+type Flagged = Pick<QueueItem, 'state' | 'channel' | 'submittedAt' | 'dueAt' | 'finishedAt'>;
+
+function flagsOf(view: Flagged, calendar: WorkingCalendar, now: Date): QueueItem['flags'] {
   const finished = view.finishedAt !== null;
   const deadline =
     view.dueAt && !finished ? deadlineStatus({ calendar, now, dueAt: new Date(view.dueAt) }) : null;
@@ -106,6 +126,20 @@ function whereOf(f: QueueFilter, actor: EngineContext['actor'], unitId: string |
   return and(...where);
 }
 
+/** The answers that name the applicant, most specific first; then any other `*_full_name`. */
+const nameFields = ['applicant_full_name', 'owner_full_name', 'full_name', 'declarant_full_name'];
+const nameArray = sql.raw(`array[${nameFields.map((f) => `'${f}'`).join(', ')}]::text[]`);
+
+/** Picked in SQL, so that no other answer (ID numbers, addresses) leaves the database for a list. */
+const applicantName = sql<string | null>`(
+  select btrim(a.value #>> '{}') from jsonb_each(${dossiers.answers}) as a(key, value)
+  where jsonb_typeof(a.value) = 'string' and btrim(a.value #>> '{}') <> ''
+    and (a.key = any(${nameArray}) or a.key like '%\_full\_name')
+  order by array_position(${nameArray}, a.key) nulls last, a.key
+  limit 1)`;
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
 export async function listQueue(ctx: EngineContext, filter: unknown): Promise<QueueItem[]> {
   assertCan(ctx.actor, 'dossiers.read');
   const f = parseFilter(filter);
@@ -113,15 +147,38 @@ export async function listQueue(ctx: EngineContext, filter: unknown): Promise<Qu
   return withTenant(ctx.database, ctx.slug, async (db) => {
     const unitId = await unitOf(db, ctx.actor);
     const rows = await db
-      .select()
+      .select({
+        id: dossiers.id,
+        code: dossiers.code,
+        procedureCode: dossiers.procedureCode,
+        state: dossiers.state,
+        channel: dossiers.channel,
+        paidAt: dossiers.paidAt,
+        assigneeId: dossiers.assigneeId,
+        submittedAt: dossiers.submittedAt,
+        receivedAt: dossiers.receivedAt,
+        dueAt: dossiers.dueAt,
+        finishedAt: dossiers.finishedAt,
+        applicantName,
+      })
       .from(dossiers)
       .where(whereOf(f, ctx.actor, unitId, now))
       .orderBy(asc(dossiers.dueAt), asc(dossiers.submittedAt))
       .limit(f.limit);
     const calendar = await tenantCalendar(db);
-    return rows.map((row) => {
-      const view = toDossierView(row);
-      return { ...view, flags: flagsOf(view, calendar, now) };
+    return rows.map(({ paidAt, ...row }) => {
+      const state = row.state as DossierState;
+      const item = {
+        ...row,
+        state,
+        nationalStatus: nationalStatus(state),
+        paid: paidAt !== null,
+        submittedAt: iso(row.submittedAt),
+        receivedAt: iso(row.receivedAt),
+        dueAt: iso(row.dueAt),
+        finishedAt: iso(row.finishedAt),
+      };
+      return { ...item, flags: flagsOf(item, calendar, now) };
     });
   });
 }

@@ -12,8 +12,8 @@ import {
   uploadProcedureTemplate,
   withdrawProcedure,
 } from '@motcua/engine';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../context.ts';
+import { allowBody, documentBodyBytes } from '../../middleware/body-limit.ts';
 import { staffContext } from '../admin/actor.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
@@ -53,6 +53,7 @@ const routes = {
     path: '/api/admin/procedures/{code}/draft',
     tags,
     summary: 'Save a procedure’s draft (the live version is untouched); answers what publishing would refuse',
+    middleware: allowBody({ maxBytes: documentBodyBytes }),
     request: {
       params: Code,
       ...body(z.object({ draft: z.record(z.string(), z.unknown()) }).openapi('ProcedureDraft')),
@@ -170,14 +171,7 @@ export function catalogAdminRoutes() {
       200,
     ),
   );
-  app.use(
-    '/api/admin/procedures/:code/templates/:file',
-    bodyLimit({
-      maxSize: maxTemplateBytes,
-      onError: (c) =>
-        c.json({ error: { code: 'payload_too_large', message: `At most ${maxTemplateBytes} bytes.` } }, 413),
-    }),
-  );
+  app.use('/api/admin/procedures/:code/templates/:file', allowBody({ maxBytes: maxTemplateBytes }));
   app.openapi(routes.uploadTemplate, async (c) => {
     const ctx = await staffContext(c);
     const { code, file } = c.req.valid('param');

@@ -23,9 +23,9 @@ import {
   type Locale,
 } from '@motcua/ui';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
+import { allowBody } from '../../middleware/body-limit.ts';
 import { formErrors, readActionForm } from './action-input.ts';
 import { actsOnDossiers, gate, pageBase, readForm, readsDossiers, redirectTo } from './gate.tsx';
 import { maxResultBodyBytes, uploadResult } from './issue-result.ts';
@@ -104,13 +104,7 @@ export function consoleDossiersRoutes() {
     return c.html(<ConsoleDossierPage {...props} done={isConsoleAction(done) ? done : undefined} />);
   });
 
-  app.use(
-    '/console/dossiers/:id/actions/:action',
-    bodyLimit({
-      maxSize: maxResultBodyBytes,
-      onError: (c) => c.text('The file is larger than 20 MB.', 413),
-    }),
-  );
+  app.use('/console/dossiers/:id/actions/:action', allowBody({ maxBytes: maxResultBodyBytes }));
   app.post('/console/dossiers/:id/actions/:action', async (c) => {
     const base = pageBase(c);
     const g = await gate(c, base, actsOnDossiers);

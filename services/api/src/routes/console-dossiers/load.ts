@@ -20,7 +20,7 @@ import type {
   Locale,
 } from '@motcua/ui';
 import type { Ctx } from './gate.tsx';
-import { answerRows, applicantOf, offeredActions, printLinks, resultLinks, timelineRows } from './present.ts';
+import { answerRows, offeredActions, printLinks, resultLinks, timelineRows } from './present.ts';
 
 /** The engine's largest queue page: the console pages over it and says when it is full. */
 export const queueLimit = 200;
@@ -49,7 +49,7 @@ export function queueRow(item: QueueItem, names: ReadonlyMap<string, string>): C
     id: item.id,
     code: item.code,
     procedureName: names.get(item.procedureCode) ?? item.procedureCode,
-    applicant: applicantOf(item.answers),
+    applicant: item.applicantName,
     nationalStatus: item.nationalStatus,
     state: item.state,
     dueAt: item.dueAt,

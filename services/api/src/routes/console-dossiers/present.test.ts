@@ -3,14 +3,7 @@
 import type { DossierView } from '@motcua/engine';
 import { describe, expect, it } from 'vitest';
 import { fieldOf, formErrors, readActionForm } from './action-input.ts';
-import {
-  applicantOf,
-  offeredActions,
-  paginate,
-  personName,
-  readQueueQuery,
-  timelineRows,
-} from './present.ts';
+import { offeredActions, paginate, personName, readQueueQuery, timelineRows } from './present.ts';
 
 describe('readQueueQuery', () => {
   it.each([
@@ -45,18 +38,6 @@ describe('paginate', () => {
   });
   it('has one empty page for nothing', () => {
     expect(paginate([], 4)).toEqual({ rows: [], page: 1, pageCount: 1 });
-  });
-});
-
-describe('applicantOf', () => {
-  it.each([
-    [{ applicant_full_name: ' Lê Văn A ', full_name: 'B' }, 'Lê Văn A'],
-    [{ owner_full_name: 'Chủ Hộ' }, 'Chủ Hộ'],
-    [{ child_full_name: 'Bé Na', declarant_phone: '0912' }, 'Bé Na'],
-    [{ full_name: '   ', mother_full_name: 'Mẹ' }, 'Mẹ'],
-    [{ phone: '0912' }, null],
-  ])('%j → %s', (answers, name) => {
-    expect(applicantOf(answers)).toBe(name);
   });
 });
 

@@ -52,17 +52,6 @@ export function paginate<T>(items: readonly T[], page: number, size = pageSize) 
 }
 
 // The starter procedures name the person filing in one of these fields; the first answered wins.
-const applicantFields = ['applicant_full_name', 'owner_full_name', 'full_name', 'declarant_full_name'];
-
-/** The name of the person filing, as declared; null when the procedure asks for none. */
-export function applicantOf(answers: Record<string, unknown>): string | null {
-  const named = [
-    ...applicantFields,
-    ...Object.keys(answers).filter((key) => key.endsWith('_full_name')),
-  ].find((key) => typeof answers[key] === 'string' && (answers[key] as string).trim());
-  return named ? (answers[named] as string).trim() : null;
-}
-
 export const apiHref = (basePath: string, dossierId: string, rest: string) =>
   `${basePath}/api/dossiers/${encodeURIComponent(dossierId)}/${rest}`;
 

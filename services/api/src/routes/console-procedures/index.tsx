@@ -21,9 +21,9 @@ import {
   procedureText,
 } from '@motcua/ui';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
+import { allowBody } from '../../middleware/body-limit.ts';
 import { type Ctx, readForm, redirectTo } from '../console-dossiers/gate.tsx';
 import { mountDocumentRoutes, mountFieldRoutes } from './item-routes.tsx';
 import { mountPartRoutes } from './part-routes.tsx';
@@ -80,11 +80,7 @@ export function consoleProceduresRoutes() {
     await next();
     if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-store');
   });
-  app.on(
-    'POST',
-    ['/console/procedures', '/console/procedures/*'],
-    bodyLimit({ maxSize: maxFormBytes, onError: (c) => c.text('The form is too large.', 413) }),
-  );
+  app.on('POST', ['/console/procedures', '/console/procedures/*'], allowBody({ maxBytes: maxFormBytes }));
 
   app.get('/console/procedures', async (c) => {
     const opened = await openEditor(c);

@@ -20,9 +20,9 @@ import {
   settingsText,
 } from '@motcua/ui';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
+import { allowBody } from '../../middleware/body-limit.ts';
 import { gate, pageBase, readForm, redirectTo } from '../console-dossiers/gate.tsx';
 import { emblem } from '../system/index.tsx';
 import { notModified } from '../system/revalidate.ts';
@@ -120,9 +120,9 @@ export function mountBranding(app: Hono<AppEnv>) {
 
   app.use(
     '/console/branding/logo',
-    bodyLimit({
-      maxSize: maxLogoBodyBytes,
-      onError: async (c) => {
+    allowBody({
+      maxBytes: maxLogoBodyBytes,
+      onTooLarge: async (c) => {
         const base = pageBase(c);
         const g = await gate(c, base, managesSettings);
         if (g.response) return g.response;

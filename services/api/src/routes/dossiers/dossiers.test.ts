@@ -210,9 +210,13 @@ describe('a dossier’s life', () => {
     expect(queue.dossiers).toEqual([
       expect.objectContaining({
         code,
+        applicantName: goodAnswers.full_name,
         flags: { deadline: null, answerBy: at('2026-02-13T09:00:00').toISOString(), answerStatus: 'on_time' },
       }),
     ]);
+    // The list is not audited, so it carries no answers: the ID number is only in the audited view.
+    expect(queue.dossiers[0].answers).toBeUndefined();
+    expect(JSON.stringify(queue)).not.toContain(goodAnswers.citizen_id);
     const retry = await call(people.citizen, '/api/dossiers', { body, headers });
     expect(retry.status).toBe(201);
     expect(await readJson(retry)).toEqual(submitted);

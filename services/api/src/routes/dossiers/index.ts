@@ -18,6 +18,7 @@ import {
   verifyUpload,
 } from '@motcua/engine';
 import type { AppEnv } from '../../context.ts';
+import { allowBody, documentBodyBytes } from '../../middleware/body-limit.ts';
 import { actorContext } from '../admin/actor.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
@@ -79,6 +80,7 @@ const saveRoute = createRoute({
   path: '/api/dossiers',
   tags,
   summary: 'Save a draft dossier, or submit it with `"submit": true` (citizens)',
+  middleware: allowBody({ maxBytes: documentBodyBytes }),
   request: {
     ...body(SaveDossierBody),
     headers: z.object({
@@ -99,9 +101,11 @@ const listRoute = createRoute({
   path: '/api/dossiers',
   tags,
   summary: 'A citizen’s own dossiers, or the staff queue (filters: state, procedureCode, due, assignedToMe)',
+  description:
+    'A citizen gets their own dossiers whole (`Dossier`); staff get the queue (`QueueDossier`), which leaves the answers out.',
   request: { query: queueFilter.partial() },
   responses: {
-    200: json(z.object({ dossiers: z.array(QueueDossier) }), 'Dossiers.'),
+    200: json(z.object({ dossiers: z.array(z.union([QueueDossier, Dossier])) }), 'Dossiers.'),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -121,6 +125,8 @@ const actRoute = createRoute({
   path: '/api/dossiers/{id}/actions/{action}',
   tags,
   summary: 'Take a step in the dossier’s life (receive, request-supplement, refuse, assign, approve, …)',
+  // A supplement's answers are a dossier's answers.
+  middleware: allowBody({ maxBytes: documentBodyBytes }),
   request: {
     params: z.object({ id: z.string().max(40), action: z.enum(actionNames as [string, ...string[]]) }),
     ...body(ActionBody),

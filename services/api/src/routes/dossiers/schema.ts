@@ -137,15 +137,33 @@ export const Upload = z.object({
   }),
 });
 
-export const QueueDossier = Dossier.extend({
-  flags: z
-    .object({
+export const QueueDossier = Dossier.pick({
+  id: true,
+  code: true,
+  procedureCode: true,
+  state: true,
+  nationalStatus: true,
+  channel: true,
+  paid: true,
+  assigneeId: true,
+  submittedAt: true,
+  receivedAt: true,
+  dueAt: true,
+  finishedAt: true,
+})
+  .extend({
+    applicantName: z.string().nullable().openapi({
+      description: 'The name the applicant declared; the queue carries no other answer.',
+    }),
+    flags: z.object({
       deadline: z.enum(['on_time', 'due_soon', 'late']).nullable(),
       answerBy: z.string().nullable().openapi({
         description: 'Online dossiers: receive or ask for more within 8 working hours (Decree 45/2020).',
       }),
       answerStatus: z.enum(['on_time', 'due_soon', 'late']).nullable(),
-    })
-    .optional()
-    .openapi({ description: 'Staff queue only.' }),
-}).openapi('QueueDossier');
+    }),
+  })
+  .openapi('QueueDossier', {
+    description:
+      'A dossier as the staff queue lists it, without its answers: `GET /api/dossiers/{id}` gives them, and records the view in the audit log.',
+  });

@@ -12,12 +12,12 @@ import {
   tenantNotices,
 } from '@motcua/ui';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { tenantOrigin } from '../../site-links.ts';
 import type { Ctx } from './session.tsx';
 
-/** The agency's portal on its own host, built from the platform domain, never from Host. */
+/** The agency's portal on its own host, built from configuration, never from Host. */
 export function portalUrl(c: Ctx, slug: string): string {
-  const port = new URL(c.req.url).port;
-  return `${c.env.secure ? 'https' : 'http'}://${slug}.${c.get('deps').env.PLATFORM_DOMAIN}${port ? `:${port}` : ''}/`;
+  return `${tenantOrigin(c.get('deps').env, slug)}/`;
 }
 
 /** The operator API serves the archive; the session cookie is accepted there too. */

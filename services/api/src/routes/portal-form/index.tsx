@@ -13,8 +13,8 @@ import {
   portalFormText,
 } from '@motcua/ui';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../context.ts';
+import { allowBody } from '../../middleware/body-limit.ts';
 import { type Ctx, citizenGate, page, pageBase, redirectTo, tooLarge } from './citizen-gate.tsx';
 import { checkDraft, type Draft, dossierPath, openDraft, renderForm, templateLink } from './draft.tsx';
 import { chosenFiles, mergePostedAnswers, postedString } from './form-answers.ts';
@@ -77,7 +77,7 @@ async function postForm(c: Ctx, to: 'edit' | 'files') {
 export function portalFormRoutes() {
   const app = new Hono<AppEnv>();
   // One file per upload, the largest a procedure may accept, plus the form's answers.
-  const uploadLimit = bodyLimit({ maxSize: MAX_DOCUMENT_BYTES + (1 << 20), onError: tooLarge });
+  const uploadLimit = allowBody({ maxBytes: MAX_DOCUMENT_BYTES + (1 << 20), onTooLarge: tooLarge });
 
   app.get(portalFormScriptPath, (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');

@@ -33,9 +33,9 @@ import {
   portalText,
 } from '@motcua/ui';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
+import { allowBody } from '../../middleware/body-limit.ts';
 import { tooLarge } from '../portal-form/citizen-gate.tsx';
 import { uploadFile } from '../portal-form/uploads.ts';
 import { toDossierDetail } from './citizen-view.ts';
@@ -239,7 +239,7 @@ export function dossierPageRoutes() {
   // One paper, the largest a procedure may accept, plus the answer's words.
   app.use(
     '/dossiers/:id/supplement',
-    bodyLimit({ maxSize: MAX_DOCUMENT_BYTES + (1 << 20), onError: tooLarge }),
+    allowBody({ maxBytes: MAX_DOCUMENT_BYTES + (1 << 20), onTooLarge: tooLarge }),
   );
   app.post('/dossiers/:id/supplement', (c) =>
     takeStep(c, 'supplement', async (ctx, id, f, files) => {

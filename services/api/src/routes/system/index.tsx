@@ -4,6 +4,7 @@ import { listTenants } from '@motcua/provisioning';
 import { emblemSvg, PlatformLanding, pickLocale, stylesheet } from '@motcua/ui';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { tenantOrigin } from '../../site-links.ts';
 import { notModified } from './revalidate.ts';
 
 export function assetRoutes() {
@@ -59,8 +60,6 @@ export function systemRoutes() {
   app.get('/', async (c) => {
     const { provisioning, env } = c.get('deps');
     const locale = pickLocale(c.req.query('lang'), c.req.header('accept-language'));
-    const host = new URL(c.req.url);
-    const port = host.port ? `:${host.port}` : '';
     const rows = await listTenants(provisioning);
     const live = rows.filter(({ tenant }) => tenant.status === 'active' || tenant.status === 'suspended');
     return c.html(
@@ -69,7 +68,7 @@ export function systemRoutes() {
         path="/"
         tenants={live.map(({ tenant }) => ({
           name: tenant.name,
-          url: `${host.protocol}//${tenant.slug}.${env.PLATFORM_DOMAIN}${port}/`,
+          url: `${tenantOrigin(env, tenant.slug)}/`,
         }))}
       />,
     );
