@@ -28,12 +28,12 @@ export interface PlacedDataDir {
 
 /**
  * Makes `path` a directory only its owner and the server user can enter: mode 0700 when the
- * server runs as the current user; for root, 0710 with the postgres group, so that the server
+ * server runs as the current user (or there is no embedded server: no user given); for root, 0710 with the postgres group, so that the server
  * can pass through to its own data and nobody else can list or enter it.
  */
-export function makePrivateDir(path: string, user: ServerUser): void {
+export function makePrivateDir(path: string, user?: ServerUser): void {
   mkdirSync(path, { recursive: true, mode: 0o700 });
-  if (user.isSelf) {
+  if (!user || user.isSelf) {
     chmodSync(path, 0o700);
     return;
   }

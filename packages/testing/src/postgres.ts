@@ -6,9 +6,19 @@
 // process.exit(0) under vitest. This runner does those parts itself.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { makePrivateDir, placeDataDir, removeDataDir } from './postgres-data.ts';
 import { PostgresSetupError } from './postgres-error.ts';
@@ -99,17 +109,8 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
   }
   const dataDir = placed.path;
 
-  const state = inspectDataDir(dataDir);
-  if (state.kind === 'in-use') {
-    throw new PostgresSetupError(
-      `PostgreSQL (pid ${state.pid}, port ${state.port}) already serves ${dataDir} for another running process (pid ${state.ownerPid}); stop that one first.`,
-    );
-  }
-  if (state.kind === 'orphan') {
-    await stopServerProcess(state.pid);
-    notes.push(`stopped PostgreSQL (pid ${state.pid}) that an earlier start left running without its owner`);
-  }
-  if (state.kind === 'stale') removeStaleLock(dataDir);
+  const stopped = await recoverDataDir(dataDir);
+  if (stopped) notes.push(orphanNote(stopped));
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(installation, dataDir, password, user);
 
@@ -170,6 +171,41 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
       if (!persistent) removeDataDir(placed);
     },
   };
+}
+
+const orphanNote = (pid: number) =>
+  `stopped PostgreSQL (pid ${pid}) that an earlier start left running without its owner`;
+
+/**
+ * Makes `dataDir` free for a new server: stops a postgres whose owner died (returning its pid),
+ * drops a lock file that names some other process, refuses a server whose owner lives.
+ */
+async function recoverDataDir(dataDir: string): Promise<number | undefined> {
+  const state = inspectDataDir(dataDir);
+  if (state.kind === 'in-use') {
+    throw new PostgresSetupError(
+      `PostgreSQL (pid ${state.pid}, port ${state.port}) already serves ${dataDir} for another running process (pid ${state.ownerPid}); stop that one first.`,
+    );
+  }
+  if (state.kind === 'stale') removeStaleLock(dataDir);
+  if (state.kind !== 'orphan') return undefined;
+  await stopServerProcess(state.pid);
+  return state.pid;
+}
+
+/**
+ * For an owner that must know its port before starting (the launcher): frees `dataDir` (or
+ * where its link points) of a server left by a killed owner, which may hold that port.
+ */
+export async function stopOrphanedPostgres(dataDir: string): Promise<string | undefined> {
+  let path = resolve(dataDir);
+  try {
+    if (lstatSync(path).isSymbolicLink()) path = resolve(dirname(path), readlinkSync(path));
+  } catch {
+    return undefined; // nothing there yet
+  }
+  const stopped = await recoverDataDir(path);
+  return stopped ? orphanNote(stopped) : undefined;
 }
 
 /** The messages PostgreSQL prints are matched and shown in English whatever the machine's locale. */
