@@ -9,6 +9,7 @@ import {
   mkdirSync,
   readdirSync,
   readlinkSync,
+  renameSync,
   rmSync,
   type Stats,
   symlinkSync,
@@ -24,6 +25,8 @@ export interface PlacedDataDir {
   path: string;
   /** Set when `path` is not the requested directory, which then links to it. */
   relocatedFrom?: string;
+  /** Data an earlier link pointed to, whose link is gone (`.data` removed): kept here, unused. */
+  setAside?: string;
 }
 
 /**
@@ -72,10 +75,16 @@ export function placeDataDir(requested: string, user: ServerUser, dataRoot: stri
   }
   const home = join(dataRoot, createHash('sha256').update(path).digest('hex').slice(0, 16));
   const target = join(home, basename(path));
+  let setAside: string | undefined;
   try {
     ensureRootOwnedDir(dataRoot);
     ensureRootOwnedDir(home);
     writeFileSync(join(home, 'origin'), `${path}\n`, { mode: 0o644 });
+    if (statOf(target)) {
+      // The link to it was removed with the checkout's data: start afresh, destroy nothing.
+      setAside = `${target}.unlinked-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(target, setAside);
+    }
     ownDataDir(target, user);
     if (link) rmSync(path, { recursive: true });
     symlinkSync(target, path);
@@ -90,7 +99,7 @@ export function placeDataDir(requested: string, user: ServerUser, dataRoot: stri
       `The postgres OS user cannot write to ${target}: check the modes of ${dataRoot} and its parent directories (each needs o+x).`,
     );
   }
-  return { path: target, relocatedFrom: path };
+  return { path: target, relocatedFrom: path, ...(setAside ? { setAside } : {}) };
 }
 
 function statOf(path: string): Stats | undefined {

@@ -64,7 +64,7 @@ async function start(options: Parameters<typeof startPostgres>[0]): Promise<Runn
 }
 
 describe('startPostgres', () => {
-  it('starts from binaries and a data directory inside 0700 directories, and finds its data again', async () => {
+  it('starts from binaries and a data directory inside 0700 directories, finds its data again, and starts afresh once its link is removed', async () => {
     const home = privateDir('home');
     const installation = { ...bundledInstallation(), root: join(home, 'postgresql') };
     cpSync(bundledInstallation().root, installation.root, { recursive: true, verbatimSymlinks: true });
@@ -94,6 +94,19 @@ describe('startPostgres', () => {
     const url = again.superuserUrl.replace(':unused@', `:${new URL(first.superuserUrl).password}@`);
     expect(await query<{ id: number }>(url, 'select id from kept')).toEqual([{ id: 42 }]);
     await again.stop();
+
+    if (isRoot) {
+      // The checkout's data removed (`rm -rf .data`), link included: a fresh cluster, and the
+      // relocated old one kept aside rather than reused with secrets it does not know.
+      rmSync(join(home, 'checkout'), { recursive: true, force: true });
+      const fresh = await start({ dataDir, installation, persistent: true });
+      expect(fresh.dataDir).toBe(first.dataDir);
+      const note = fresh.notes.find((n) => n.startsWith('PostgreSQL data no longer linked'));
+      const kept = /was kept as (\S+);/.exec(note ?? '')?.[1];
+      expect(kept && statSync(join(kept, 'PG_VERSION')).isFile(), fresh.notes.join('\n')).toBe(true);
+      expect(await query(fresh.superuserUrl, "select to_regclass('kept') as t")).toEqual([{ t: null }]);
+      await fresh.stop();
+    }
   });
 
   it('listens on 127.0.0.1 only, behind a random superuser password', async () => {

@@ -107,6 +107,11 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
       `PostgreSQL's data is in ${placed.path} (the postgres OS user cannot reach ${dirname(placed.relocatedFrom)}; ${placed.relocatedFrom} links there)`,
     );
   }
+  if (placed.setAside) {
+    notes.push(
+      `PostgreSQL data no longer linked from ${placed.relocatedFrom} was kept as ${placed.setAside}; delete it if you do not need it`,
+    );
+  }
   const dataDir = placed.path;
 
   const stopped = await recoverDataDir(dataDir);
