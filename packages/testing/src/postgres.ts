@@ -6,22 +6,13 @@
 // process.exit(0) under vitest. This runner does those parts itself.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  chownSync,
-  closeSync,
-  existsSync,
-  lstatSync,
-  openSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { makePrivateDir, placeDataDir, removeDataDir } from './postgres-data.ts';
 import { PostgresSetupError } from './postgres-error.ts';
+import { initialise, lastLines, readLog, serverEnv } from './postgres-initdb.ts';
 import {
   binary,
   bundledInstallation,
@@ -213,53 +204,6 @@ export async function stopOrphanedPostgres(dataDir: string): Promise<string | un
   return stopped ? orphanNote(stopped) : undefined;
 }
 
-/** The messages PostgreSQL prints are matched and shown in English whatever the machine's locale. */
-function serverEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, LC_MESSAGES: 'C' };
-}
-
-async function initialise(
-  installation: PostgresInstallation,
-  dataDir: string,
-  password: string,
-  user: ReturnType<typeof serverUser>,
-): Promise<void> {
-  // The password goes through a file only the server user can read, beside the data directory.
-  const passwordFile = join(dirname(dataDir), `.pgpass-${randomBytes(6).toString('hex')}`);
-  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-  try {
-    if (!user.isSelf) chownSync(passwordFile, user.uid, user.gid);
-    const child = spawn(
-      binary(installation, 'initdb'),
-      [
-        `--pgdata=${dataDir}`,
-        '--auth=scram-sha-256',
-        '--username=postgres',
-        `--pwfile=${passwordFile}`,
-        '--encoding=UTF8',
-        '--lc-messages=C',
-      ],
-      { ...runAs(user), stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv() },
-    );
-    let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', resolve);
-    }).catch((error: Error) => {
-      throw new PostgresSetupError(
-        `Could not run initdb (${binary(installation, 'initdb')}): ${error.message}`,
-      );
-    });
-    if (code !== 0) {
-      throw new PostgresSetupError(`initdb failed for ${dataDir} (exit ${code}): ${lastLines(output)}`);
-    }
-  } finally {
-    rmSync(passwordFile, { force: true });
-  }
-}
-
 /** PostgreSQL writes "ready" into postmaster.pid once it accepts connections (pg_ctl waits on it). */
 async function waitUntilReady(
   child: ChildProcess,
@@ -284,22 +228,4 @@ async function waitUntilReady(
     if (lock && lock.pid === child.pid && lock.status === 'ready') return;
     await sleep(50);
   }
-}
-
-function readLog(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-/** The last few meaningful lines of an output, on one line: what the server said before it exited. */
-function lastLines(text: string): string {
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const errors = lines.filter((l) => /\b(FATAL|ERROR|PANIC|error|could not)\b/.test(l));
-  return (errors.length > 0 ? errors : lines).slice(-3).join(' | ') || '(no output)';
 }
