@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-// The launcher test starts the real `npm start` entry with its own embedded servers, so it
-// needs no global setup.
-export default defineConfig({ test: { testTimeout: 120_000, hookTimeout: 60_000 } });
+// The launcher tests start the real `npm start` entry with its own embedded servers, so they
+// need no global setup; one file at a time, since each runs a whole stack.
+export default defineConfig({ test: { testTimeout: 240_000, hookTimeout: 60_000, fileParallelism: false } });

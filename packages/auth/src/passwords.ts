@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { hash, parseOptions, verify } from '@node-rs/argon2';
 
-/** OWASP's argon2id baseline; PITFALLS.md says start here. */
+/** OWASP's argon2id baseline (docs/design.md "Identity"): start here. */
 export const passwordHashOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 // @node-rs/argon2 declares its algorithm as an ambient const enum, which isolatedModules cannot
 // read; argon2id is both its default and the value 2 in what parseOptions returns.

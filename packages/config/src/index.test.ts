@@ -6,7 +6,12 @@ const token = 'x'.repeat(32);
 describe('parseEnv', () => {
   it('applies defaults', () => {
     const env = parseEnv(serverEnv, { MOTCUA_OPS_TOKEN: token });
-    expect(env).toMatchObject({ PORT: 3000, PLATFORM_DOMAIN: 'localhost', LOG_LEVEL: 'info' });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      PLATFORM_DOMAIN: 'localhost',
+      LOG_LEVEL: 'info',
+    });
   });
 
   it('names every bad variable', () => {

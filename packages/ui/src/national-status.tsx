@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The dossier status people see everywhere — portal, receipt, console, tracking — is the
-// National Public Service Portal's (Cổng DVC quốc gia, codes 1–10, see DOMAIN.md), so a
+// National Public Service Portal's (Cổng DVC quốc gia, codes 1–10, see docs/domain.md), so a
 // dossier reads the same here and there. One table, one tag.
 import type { Child } from 'hono/jsx';
 import type { Locale } from './i18n.ts';

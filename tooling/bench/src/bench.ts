@@ -1,7 +1,7 @@
 // `npm run bench -- [--tenants N] [--provision-samples N] [--iterations N] [--concurrency N]
 // [--load-seconds N] [--load-connections N] [--db-pool N] [--pages-only] [--page-requests N]
 // [--page-warm-up N] [--page-seconds N] [--page-connections N]`: measures, in one run on a fresh
-// embedded PostgreSQL and S3 server, the figures DESIGN.md and issue 5 set targets for.
+// embedded PostgreSQL and S3 server, the figures docs/design.md and issue 5 set targets for.
 //   --tenants, --provision-samples, --concurrency: the fleet provisioned and migrated (1000, 25, 4)
 //   --iterations: primary-key selects per variant for the isolation overhead (4000)
 //   --load-seconds, --load-connections: each dossier submission and tracking load run (10 s, 50)
@@ -219,7 +219,7 @@ try {
     );
 
     // 5. Dossier submission and public tracking over HTTP, against the same inserts written bare.
-    //    DESIGN.md's targets name 100 tenants mixed: the first 100 of the fleet.
+    //    docs/design.md's targets name 100 tenants mixed: the first 100 of the fleet.
     await runDossierBench({
       database,
       databaseUrl,

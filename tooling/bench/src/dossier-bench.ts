@@ -1,4 +1,4 @@
-// The two dossier targets of DESIGN.md in one run: submission over HTTP against the same inserts
+// The two dossier targets of docs/design.md in one run: submission over HTTP against the same inserts
 // written bare (postgres.js, and pgbench where one is installed), then public tracking by code.
 import { cpus } from 'node:os';
 import { join } from 'node:path';

@@ -5,9 +5,11 @@
 // The seeding is tooling/dev's own, imported by path: @motcua/dev is not a dependency of this
 // package (its modules resolve their imports from tooling/dev/node_modules), so a change to the
 // demo shows up here without a second copy of the plans to keep in step.
+
+import { randomBytes } from 'node:crypto';
 import { type Database, parseSlug, withTenant } from '@motcua/db';
 import { citizens, dossierEvents, dossiers } from '@motcua/db/tenant';
-import { demoPassword, demoTenants, emailFor, seedDemo, seedDemoOperators } from '@motcua/dev/demo';
+import { type DemoSecrets, demoTenants, emailFor, seedDemo, seedDemoOperators } from '@motcua/dev/demo';
 import { seedDemoDossiers } from '@motcua/dev/demo-dossiers';
 import type { Storage } from '@motcua/storage';
 import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
@@ -75,7 +77,7 @@ const mostCommon = (values: string[]) => {
   return [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 };
 
-async function describeTenant(database: Database, slug: string): Promise<PageTenant> {
+async function describeTenant(database: Database, slug: string, secrets: DemoSecrets): Promise<PageTenant> {
   const rows = await listDossiers(database, slug);
   const ownerId = mostCommon(rows.map((r) => r.ownerId));
   const procedureCode = mostCommon(rows.map((r) => r.procedureCode));
@@ -96,9 +98,9 @@ async function describeTenant(database: Database, slug: string): Promise<PageTen
     slug,
     procedureCode,
     tracking: { code: tracked.code, key: tracked.trackingKey },
-    citizen: { email: owner.email, password: demoPassword },
+    citizen: { email: owner.email, password: secrets.password },
     citizenDossierId: ownDossier.id,
-    staff: { email: emailFor('reception', slug), password: demoPassword },
+    staff: { email: emailFor('reception', slug), password: secrets.password },
     consoleDossierId: longest.id,
     dossierCount: rows.length,
     stateCount: new Set(rows.map((r) => r.state)).size,
@@ -107,12 +109,17 @@ async function describeTenant(database: Database, slug: string): Promise<PageTen
 
 /** Seeds the demo as `npm start` does (idempotent) and picks what each measured page shows. */
 export async function seedPageTenants(ctx: { database: Database; storage: Storage }): Promise<PageSetup> {
-  await seedDemo(ctx);
-  await seedDemoDossiers(ctx);
-  const operators = await seedDemoOperators(ctx.database);
+  // The bench's own throw-away credentials, as `npm start` makes its own per checkout.
+  const secrets: DemoSecrets = {
+    password: `bench-${randomBytes(9).toString('base64url')}`,
+    totpKey: randomBytes(32).toString('base64url'),
+  };
+  await seedDemo(ctx, secrets);
+  await seedDemoDossiers(ctx, secrets);
+  const operators = await seedDemoOperators(ctx.database, secrets);
   const operator = operators.find((o) => o.role === 'operator');
   if (!operator) throw new Error('the demo has no operator with the operator role');
   const tenants: PageTenant[] = [];
-  for (const { slug } of demoTenants) tenants.push(await describeTenant(ctx.database, slug));
+  for (const { slug } of demoTenants) tenants.push(await describeTenant(ctx.database, slug, secrets));
   return { tenants, operator };
 }

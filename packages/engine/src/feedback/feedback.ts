@@ -1,5 +1,5 @@
 // Phản ánh, kiến nghị: a citizen's feedback on a dossier or the service, and the agency's answer.
-// DOMAIN.md: refuse within 2 working days, handle within 15; the list shows both dates.
+// docs/domain.md: refuse within 2 working days, handle within 15; the list shows both dates.
 import { assertCan, recordAudit } from '@motcua/auth';
 import { newId, withTenant } from '@motcua/db';
 import { dossiers, feedback } from '@motcua/db/tenant';

@@ -1,5 +1,5 @@
 // The agency's units (sở, xã/phường, trung tâm). A unit is never deleted: it is closed from a
-// date on, so that dossiers filed with it keep it after a merger (DOMAIN.md, "Who is who";
+// date on, so that dossiers filed with it keep it after a merger (docs/domain.md, "Who is who";
 // since 1 July 2025 communes merged and the district level ended).
 // "Active" is the same test as everywhere else: open from its start date, until its end date
 // (exclusive). Dates are Vietnamese civil dates from the context's clock.

@@ -42,7 +42,7 @@ export async function dumpTenantTables(
     const dumped: DumpedTable[] = [];
     for (const [index, table] of [...tables].entries()) {
       const file = join(directory, `table-${index}.jsonl`);
-      // Columns listed explicitly (see PITFALLS: `select *` and cached plans); PostgreSQL
+      // Columns listed explicitly (docs/design.md: `select *` and cached plans); PostgreSQL
       // renders each row as JSON, so bigints, dates and jsonb keep their exact text.
       const columns = table.columns.map(quoteIdentifier).join(', ');
       const source = `${quoteIdentifier(schema)}.${quoteIdentifier(table.name)}`;
