@@ -166,10 +166,10 @@ export {
   validateTenantSession,
 } from './tenant-sessions.ts';
 export {
+  admitAttempt,
   checkThrottle,
-  clearFailures,
   lockSecondsAfter,
-  recordFailure,
+  recordSuccess,
   type ThrottleScope,
   type ThrottleStatus,
   throttlePolicy,

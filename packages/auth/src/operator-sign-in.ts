@@ -18,7 +18,7 @@ import {
 } from './operator-sessions.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { parseSignIn, type SecondFactor, wrongCredentials } from './sign-in-input.ts';
-import { checkThrottle, clearFailures, recordFailure } from './throttle.ts';
+import { admitAttempt, recordSuccess } from './throttle.ts';
 import { createTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 
 export interface OperatorAuthContext {
@@ -45,7 +45,8 @@ export async function signInOperator(ctx: OperatorAuthContext, input: unknown) {
   const { email, password } = parseSignIn(input);
   const scope = { realm: 'operator' as const, database: ctx.database };
   const attempt = { email, ...(ctx.ip ? { ip: ctx.ip } : {}) };
-  const throttle = await checkThrottle(scope, attempt);
+  // Counted as a failure from here until the secret proves right.
+  const throttle = await admitAttempt(scope, attempt);
   if (!throttle.allowed) {
     throw new LimitExceededError(
       'Too many failed sign-ins. Wait a moment and try again.',
@@ -64,11 +65,10 @@ export async function signInOperator(ctx: OperatorAuthContext, input: unknown) {
     ? await verifyPassword(operator.passwordHash, password)
     : await verifyAgainstDummy(password);
   if (!operator || !valid) {
-    await recordFailure(scope, attempt);
     await audit(ctx, operator ? `operator:${operator.id}` : 'anonymous', 'ops.sign_in_failed');
     throw new UnauthenticatedError(wrongCredentials);
   }
-  await clearFailures(scope, { email });
+  await recordSuccess(scope, attempt);
   const secondFactor: SecondFactor = operator.totpEnrolledAt ? 'required' : 'enrolment_required';
   const { token, session } = await createOperatorSession(ctx.database, { operatorId: operator.id });
   await audit(ctx, `operator:${operator.id}`, 'ops.sign_in', { secondFactor });
@@ -91,13 +91,6 @@ function parseCode(code: unknown): string {
 async function checkCode(ctx: OperatorAuthContext, validation: OperatorSessionValidation, code: string) {
   const scope = { realm: 'operator' as const, database: ctx.database };
   const attempt = { email: validation.operator.email, ...(ctx.ip ? { ip: ctx.ip } : {}) };
-  const throttle = await checkThrottle(scope, attempt);
-  if (!throttle.allowed) {
-    throw new LimitExceededError(
-      'Too many wrong codes. Wait a moment and try again.',
-      throttle.retryAfterSeconds,
-    );
-  }
   const [row] = await ctx.database.platform
     .select({ secret: operators.totpSecret, lastStep: operators.totpLastStep })
     .from(operators)
@@ -107,6 +100,14 @@ async function checkCode(ctx: OperatorAuthContext, validation: OperatorSessionVa
       'No authenticator is set up for this account.',
       undefined,
       'totp_not_enrolled',
+    );
+  }
+  // Counted as a failure from here until the code proves right.
+  const throttle = await admitAttempt(scope, attempt);
+  if (!throttle.allowed) {
+    throw new LimitExceededError(
+      'Too many wrong codes. Wait a moment and try again.',
+      throttle.retryAfterSeconds,
     );
   }
   const step = matchTotpStep(row.secret, code);
@@ -125,11 +126,10 @@ async function checkCode(ctx: OperatorAuthContext, validation: OperatorSessionVa
           )
           .returning({ id: operators.id });
   if (claimed.length !== 1) {
-    await recordFailure(scope, attempt);
     await audit(ctx, `operator:${validation.operator.id}`, 'ops.totp_failed');
     throw new UnauthenticatedError('The code is not correct.', undefined, 'wrong_code');
   }
-  await clearFailures(scope, { email: validation.operator.email });
+  await recordSuccess(scope, attempt);
 }
 
 export async function verifyOperatorSecondFactor(

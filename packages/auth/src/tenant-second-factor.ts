@@ -15,7 +15,7 @@ import {
   type TenantSessionValidation,
   validateTenantSession,
 } from './tenant-sessions.ts';
-import { checkThrottle, clearFailures, recordFailure } from './throttle.ts';
+import { admitAttempt, recordSuccess } from './throttle.ts';
 import { createTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 
 export interface SecondFactorContext {
@@ -48,13 +48,6 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
   if (principal.kind !== 'staff') throw new UnauthenticatedError('Sign in with your password first.');
   const scope = { realm: 'tenant' as const, database: ctx.database, slug: ctx.slug };
   const attempt = { email: principal.email, ...(ctx.ip ? { ip: ctx.ip } : {}) };
-  const throttle = await checkThrottle(scope, attempt);
-  if (!throttle.allowed) {
-    throw new LimitExceededError(
-      'Too many wrong codes. Wait a moment and try again.',
-      throttle.retryAfterSeconds,
-    );
-  }
   const [row] = await withTenant(ctx.database, ctx.slug, (db) =>
     db
       .select({ secret: staffUsers.totpSecret, lastStep: staffUsers.totpLastStep })
@@ -67,6 +60,14 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
       undefined,
       'totp_not_enrolled',
     );
+  // Counted as a failure from here until the code proves right.
+  const throttle = await admitAttempt(scope, attempt);
+  if (!throttle.allowed) {
+    throw new LimitExceededError(
+      'Too many wrong codes. Wait a moment and try again.',
+      throttle.retryAfterSeconds,
+    );
+  }
   const step = matchTotpStep(row.secret, code);
   // A code is accepted once: one already used (or older) counts as wrong.
   const fresh =
@@ -85,7 +86,6 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
       return claimed.length === 1;
     }));
   if (!fresh) {
-    await recordFailure(scope, attempt);
     await withTenant(ctx.database, ctx.slug, (db) =>
       recordAudit(db, {
         actor: `staff:${principal.id}`,
@@ -97,7 +97,7 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
     );
     throw new UnauthenticatedError('The code is not correct.', undefined, 'wrong_code');
   }
-  await clearFailures(scope, { email: principal.email });
+  await recordSuccess(scope, attempt);
 }
 
 /** Completes a sign-in whose second factor is pending. */
