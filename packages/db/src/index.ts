@@ -40,6 +40,13 @@ export {
   type TenantSlug,
   tenantNames,
 } from './names.ts';
-export { consumeRateLimit, type RateLimitResult } from './rate-limit.ts';
+export {
+  clientAddress,
+  consumeRateLimit,
+  purgeExpiredRateLimits,
+  type RateLimitResult,
+  type RateLimitSubject,
+  rateLimitKey,
+} from './rate-limit.ts';
 export { createTenantSchema, dropTenantSchema, tenantSchemaExists } from './tenant-lifecycle.ts';
 export { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';
