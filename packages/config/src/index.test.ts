@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, databaseEnv, parseEnv, serverEnv, storageEnv } from './index.ts';
+import { ConfigError, databaseEnv, oidcEnv, parseEnv, serverEnv, storageEnv } from './index.ts';
 
 const token = 'x'.repeat(32);
 
@@ -24,5 +24,16 @@ describe('parseEnv', () => {
   it('parses storage flags', () => {
     expect(parseEnv(storageEnv, { S3_FORCE_PATH_STYLE: 'false' }).S3_FORCE_PATH_STYLE).toBe(false);
     expect(() => parseEnv(storageEnv, { S3_BUCKET: 'A_B' })).toThrow(/S3_BUCKET/);
+  });
+
+  it('reads the identity provider hosts an operator allows', () => {
+    expect(parseEnv(oidcEnv, {}).OIDC_ALLOWED_HOSTS).toEqual([]);
+    expect(
+      parseEnv(oidcEnv, { OIDC_ALLOWED_HOSTS: ' IdP.internal, 127.0.0.1:8080,[::1]:9000,' })
+        .OIDC_ALLOWED_HOSTS,
+    ).toEqual(['idp.internal', '127.0.0.1:8080', '[::1]:9000']);
+    expect(() => parseEnv(oidcEnv, { OIDC_ALLOWED_HOSTS: 'https://idp.internal/' })).toThrow(
+      /OIDC_ALLOWED_HOSTS/,
+    );
   });
 });

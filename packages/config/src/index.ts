@@ -76,7 +76,35 @@ export const mailEnv = z.object({
   MAIL_FROM: z.string().min(3).default('Motcua <no-reply@motcua.local>'),
 });
 
+const allowedHost = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/;
+
+export const oidcEnv = z.object({
+  /**
+   * Identity provider hosts an agency admin may name although they are not public https hosts
+   * (a provider inside the network, or a local one over http in development and tests):
+   * comma-separated `host` (any port) or `host:port`. Every other provider must be https on an
+   * address of the public internet.
+   */
+  OIDC_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(allowedHost, 'comma-separated host or host:port entries, e.g. idp.internal,127.0.0.1:8080'),
+      ),
+    ),
+});
+
 export type ServerEnv = z.infer<typeof serverEnv>;
 export type DatabaseEnv = z.infer<typeof databaseEnv>;
 export type StorageEnv = z.infer<typeof storageEnv>;
 export type MailEnv = z.infer<typeof mailEnv>;
+export type OidcEnv = z.infer<typeof oidcEnv>;

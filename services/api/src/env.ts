@@ -1,10 +1,11 @@
 // The API process's configuration, parsed once at start.
-import { ConfigError, databaseEnv, mailEnv, parseEnv, serverEnv, storageEnv } from '@motcua/config';
+import { ConfigError, databaseEnv, mailEnv, oidcEnv, parseEnv, serverEnv, storageEnv } from '@motcua/config';
 
 export const apiEnvSchema = serverEnv
   .extend(databaseEnv.shape)
   .extend(storageEnv.shape)
-  .extend(mailEnv.shape);
+  .extend(mailEnv.shape)
+  .extend(oidcEnv.shape);
 export type ApiEnv = ReturnType<typeof apiEnvSchema.parse>;
 
 export function loadApiEnv(source?: Record<string, string | undefined>): ApiEnv {
