@@ -1,6 +1,6 @@
 // A tenant's national identity provider (OpenID Connect) settings, kept in its own `settings`
 // table under `oidc`: the agency registers the portal at the provider and owns the client.
-import { type Database, type TenantSlug, withTenant } from '@motcua/db';
+import { type Database, type TenantDb, type TenantSlug, withTenant } from '@motcua/db';
 import { settings } from '@motcua/db/tenant';
 import { ValidationError } from '@motcua/domain';
 import { eq } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import type { AuthContext } from './context.ts';
 import { type EgressPolicy, EgressRefusedError, resolveEgressTarget } from './oidc/egress.ts';
 import { OidcSettingsError, parseOidcSettings } from './oidc/settings.ts';
 import { assertCan } from './permissions.ts';
+import { sealedColumns } from './sealed-columns.ts';
 
 export const oidcSettingsKey = 'oidc';
 
@@ -103,12 +104,16 @@ export async function setOidcSettings(ctx: OidcSettingsContext, input: unknown):
   assertCan(ctx.actor, 'settings.manage');
   const value = parseTenantOidcSettings(input, readOptions(ctx));
   await checkIssuerAddress(value.issuer, ctx.egress ?? {});
-  const { clientSecret: _secret, ...view } = value;
+  const { clientSecret, ...view } = value;
+  const stored = {
+    ...value,
+    clientSecret: ctx.database.secrets.seal(sealedColumns.oidcClientSecret, clientSecret),
+  };
   await withTenant(ctx.database, ctx.slug, async (db) => {
     await db
       .insert(settings)
-      .values({ key: oidcSettingsKey, value })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+      .values({ key: oidcSettingsKey, value: stored })
+      .onConflictDoUpdate({ target: settings.key, set: { value: stored, updatedAt: new Date() } });
     await recordAudit(db, {
       actor: ctx.actor,
       action: 'settings.oidc_updated',
@@ -145,31 +150,55 @@ async function checkIssuerAddress(issuer: string, egress: EgressPolicy): Promise
 /** The tenant's provider settings without the secret, or null; `settings.manage` only. */
 export async function getOidcSettings(ctx: OidcSettingsContext): Promise<OidcSettingsView | null> {
   assertCan(ctx.actor, 'settings.manage');
-  const stored = await loadOidcSettings(ctx.database, ctx.slug, readOptions(ctx));
+  // The view has no secret, so it is read without opening it.
+  const stored = await withTenant(ctx.database, ctx.slug, (db) => readStored(db, ctx.slug, readOptions(ctx)));
   if (!stored) return null;
-  const { clientSecret: _secret, ...view } = stored;
+  const { clientSecret: _secret, ...view } = stored.settings;
   return view;
 }
 
+/** The stored settings, the client secret still sealed (or in clear, from before sealing). */
+async function readStored(db: TenantDb, slug: TenantSlug, options: OidcSettingsReadOptions) {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, oidcSettingsKey));
+  if (!row) return null;
+  try {
+    return {
+      value: row.value as Record<string, unknown>,
+      settings: parseTenantOidcSettings(row.value, options),
+    };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const problems = (error.details as { message: string }[]).map((p) => p.message).join('; ');
+    throw new Error(`The stored OpenID Connect settings of tenant ${slug} are invalid: ${problems}`);
+  }
+}
+
 /**
- * The full settings, secret included, for the sign-in verbs (a citizen signing in is nobody's
+ * The full settings, secret opened, for the sign-in verbs (a citizen signing in is nobody's
  * actor yet). Not exported from the package. A stored value that no longer parses is an
- * operator's problem, reported as an error, not as "not configured".
+ * operator's problem, reported as an error, not as "not configured". A secret stored in clear
+ * (from before sealing) or under a rotated-out key is sealed again in the same unit of work.
  */
 export async function loadOidcSettings(
   database: Database,
   slug: TenantSlug,
   options: OidcSettingsReadOptions = {},
 ): Promise<TenantOidcSettings | null> {
-  const [row] = await withTenant(database, slug, (db) =>
-    db.select({ value: settings.value }).from(settings).where(eq(settings.key, oidcSettingsKey)),
-  );
-  if (!row) return null;
-  try {
-    return parseTenantOidcSettings(row.value, options);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const problems = (error.details as { message: string }[]).map((p) => p.message).join('; ');
-    throw new Error(`The stored OpenID Connect settings of tenant ${slug} are invalid: ${problems}`);
-  }
+  const { secrets } = database;
+  return withTenant(database, slug, async (db) => {
+    const stored = await readStored(db, slug, options);
+    if (!stored) return null;
+    const opened = secrets.open(sealedColumns.oidcClientSecret, stored.settings.clientSecret);
+    if (opened.stale) {
+      const clientSecret = secrets.seal(sealedColumns.oidcClientSecret, opened.value);
+      await db
+        .update(settings)
+        .set({ value: { ...stored.value, clientSecret } })
+        .where(eq(settings.key, oidcSettingsKey));
+    }
+    return { ...stored.settings, clientSecret: opened.value };
+  });
 }

@@ -48,5 +48,14 @@ export {
   type RateLimitSubject,
   rateLimitKey,
 } from './rate-limit.ts';
+export {
+  createSecretBox,
+  isSealed,
+  missingSecretBox,
+  type OpenedSecret,
+  type SecretBox,
+  SecretKeyError,
+  type SecretKeys,
+} from './secret-box.ts';
 export { createTenantSchema, dropTenantSchema, tenantSchemaExists } from './tenant-lifecycle.ts';
 export { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';

@@ -22,16 +22,21 @@ export const dataDir = resolve(launcher.MOTCUA_DATA_DIR);
 interface Secrets {
   appPassword: string;
   opsToken: string;
+  /** MOTCUA_SECRET_KEY: seals stored TOTP and identity provider secrets. */
+  secretKey: string;
 }
 
 /** Random local secrets, made once per checkout and kept in .data/secrets.json (mode 600). */
 export function localSecrets(): Secrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>) : {};
+  if (kept.appPassword && kept.opsToken && kept.secretKey) return kept as Secrets;
   mkdirSync(dataDir, { recursive: true });
+  // A file from before a secret existed keeps what it has and gains the rest.
   const secrets = {
-    appPassword: randomBytes(18).toString('base64url'),
-    opsToken: randomBytes(24).toString('base64url'),
+    appPassword: kept.appPassword ?? randomBytes(18).toString('base64url'),
+    opsToken: kept.opsToken ?? randomBytes(24).toString('base64url'),
+    secretKey: kept.secretKey ?? randomBytes(32).toString('base64'),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -25,6 +25,7 @@ async function main() {
       ...process.env,
       DATABASE_URL: stack.databaseUrl,
       MOTCUA_OPS_TOKEN: process.env.MOTCUA_OPS_TOKEN ?? localSecrets().opsToken,
+      MOTCUA_SECRET_KEY: process.env.MOTCUA_SECRET_KEY ?? localSecrets().secretKey,
       ...(sink ? { SMTP_URL: sink.url } : {}),
       ...(stack.s3
         ? {
