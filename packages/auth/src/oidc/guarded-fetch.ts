@@ -51,7 +51,11 @@ function send(url: URL, target: ResolvedAddress, init: GuardedFetchInit): Promis
   const body = bodyOf(init.body);
   const options: RequestOptions = {
     method: init.method,
-    headers: init.headers,
+    // A length rather than chunked encoding, which some token endpoints refuse.
+    headers:
+      body === undefined
+        ? init.headers
+        : { ...init.headers, 'content-length': String(Buffer.byteLength(body)) },
     // A fresh connection each time: a pooled one could have been opened for another address.
     agent: false,
     // Used for names only; a literal address is connected to as it is (and was checked as it is).
