@@ -83,6 +83,11 @@ export {
   staffRolePermissions,
 } from './permissions.ts';
 export { looksLikePhone, normalisePhone } from './phone.ts';
+export {
+  type PurgedLimits,
+  type PurgeExpiredLimitsInput,
+  purgeExpiredLimits,
+} from './purge-expired-limits.ts';
 export { checkAuditChain, readAuditLog } from './read-audit-log.ts';
 export { type RegisterContext, registerCitizen, registerCitizenInput } from './register-citizen.ts';
 export { revokeApiKey } from './revoke-api-key.ts';
@@ -166,10 +171,10 @@ export {
   validateTenantSession,
 } from './tenant-sessions.ts';
 export {
+  admitAttempt,
   checkThrottle,
-  clearFailures,
   lockSecondsAfter,
-  recordFailure,
+  recordSuccess,
   type ThrottleScope,
   type ThrottleStatus,
   throttlePolicy,

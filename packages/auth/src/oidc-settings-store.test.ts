@@ -78,12 +78,13 @@ describe('setOidcSettings', () => {
     expect(await loadOidcSettings(database, ctx.slug)).toBeNull();
   });
 
-  it('takes http only when allowed (development and tests)', async () => {
+  it('takes an http issuer only on a host the operator allows (development and tests)', async () => {
     const ctx = await tenant();
     const local = { ...valid, issuer: 'http://127.0.0.1:4000' };
     await expect(setOidcSettings(ctx, local)).rejects.toBeInstanceOf(ValidationError);
-    await setOidcSettings({ ...ctx, allowHttp: true }, local);
-    expect(await loadOidcSettings(database, ctx.slug, { allowHttp: true })).toEqual(local);
+    await expect(setOidcSettings({ ...ctx, allowHttp: true }, local)).rejects.toBeInstanceOf(ValidationError);
+    await setOidcSettings({ ...ctx, egress: { allowedHosts: ['127.0.0.1'] } }, local);
+    expect(await loadOidcSettings(database, ctx.slug, { allowedHosts: ['127.0.0.1'] })).toEqual(local);
   });
 });
 

@@ -17,8 +17,9 @@ import {
   validateOperatorSession,
 } from './operator-sessions.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { sealedColumns } from './sealed-columns.ts';
 import { parseSignIn, type SecondFactor, wrongCredentials } from './sign-in-input.ts';
-import { checkThrottle, clearFailures, recordFailure } from './throttle.ts';
+import { admitAttempt, recordSuccess } from './throttle.ts';
 import { createTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 
 export interface OperatorAuthContext {
@@ -45,7 +46,8 @@ export async function signInOperator(ctx: OperatorAuthContext, input: unknown) {
   const { email, password } = parseSignIn(input);
   const scope = { realm: 'operator' as const, database: ctx.database };
   const attempt = { email, ...(ctx.ip ? { ip: ctx.ip } : {}) };
-  const throttle = await checkThrottle(scope, attempt);
+  // Counted as a failure from here until the secret proves right.
+  const throttle = await admitAttempt(scope, attempt);
   if (!throttle.allowed) {
     throw new LimitExceededError(
       'Too many failed sign-ins. Wait a moment and try again.',
@@ -64,11 +66,10 @@ export async function signInOperator(ctx: OperatorAuthContext, input: unknown) {
     ? await verifyPassword(operator.passwordHash, password)
     : await verifyAgainstDummy(password);
   if (!operator || !valid) {
-    await recordFailure(scope, attempt);
     await audit(ctx, operator ? `operator:${operator.id}` : 'anonymous', 'ops.sign_in_failed');
     throw new UnauthenticatedError(wrongCredentials);
   }
-  await clearFailures(scope, { email });
+  await recordSuccess(scope, attempt);
   const secondFactor: SecondFactor = operator.totpEnrolledAt ? 'required' : 'enrolment_required';
   const { token, session } = await createOperatorSession(ctx.database, { operatorId: operator.id });
   await audit(ctx, `operator:${operator.id}`, 'ops.sign_in', { secondFactor });
@@ -88,28 +89,47 @@ function parseCode(code: unknown): string {
   ]);
 }
 
+/**
+ * The operator's TOTP secret, opened; one stored in clear (from before sealing) or under a
+ * rotated-out key is sealed again in the same transaction.
+ */
+async function loadTotpSecret(database: Database, operatorId: string): Promise<string> {
+  return database.platform.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ secret: operators.totpSecret })
+      .from(operators)
+      .where(eq(operators.id, operatorId));
+    if (!row?.secret) {
+      throw new PreconditionFailedError(
+        'No authenticator is set up for this account.',
+        undefined,
+        'totp_not_enrolled',
+      );
+    }
+    const opened = database.secrets.open(sealedColumns.operatorTotpSecret, row.secret);
+    if (opened.stale) {
+      await tx
+        .update(operators)
+        .set({ totpSecret: database.secrets.seal(sealedColumns.operatorTotpSecret, opened.value) })
+        .where(and(eq(operators.id, operatorId), eq(operators.totpSecret, row.secret)));
+    }
+    return opened.value;
+  });
+}
+
 async function checkCode(ctx: OperatorAuthContext, validation: OperatorSessionValidation, code: string) {
   const scope = { realm: 'operator' as const, database: ctx.database };
   const attempt = { email: validation.operator.email, ...(ctx.ip ? { ip: ctx.ip } : {}) };
-  const throttle = await checkThrottle(scope, attempt);
+  const secret = await loadTotpSecret(ctx.database, validation.operator.id);
+  // Counted as a failure from here until the code proves right.
+  const throttle = await admitAttempt(scope, attempt);
   if (!throttle.allowed) {
     throw new LimitExceededError(
       'Too many wrong codes. Wait a moment and try again.',
       throttle.retryAfterSeconds,
     );
   }
-  const [row] = await ctx.database.platform
-    .select({ secret: operators.totpSecret, lastStep: operators.totpLastStep })
-    .from(operators)
-    .where(eq(operators.id, validation.operator.id));
-  if (!row?.secret) {
-    throw new PreconditionFailedError(
-      'No authenticator is set up for this account.',
-      undefined,
-      'totp_not_enrolled',
-    );
-  }
-  const step = matchTotpStep(row.secret, code);
+  const step = matchTotpStep(secret, code);
   // A code is accepted once: one already used (or older) counts as wrong.
   const claimed =
     step === null
@@ -125,11 +145,10 @@ async function checkCode(ctx: OperatorAuthContext, validation: OperatorSessionVa
           )
           .returning({ id: operators.id });
   if (claimed.length !== 1) {
-    await recordFailure(scope, attempt);
     await audit(ctx, `operator:${validation.operator.id}`, 'ops.totp_failed');
     throw new UnauthenticatedError('The code is not correct.', undefined, 'wrong_code');
   }
-  await clearFailures(scope, { email: validation.operator.email });
+  await recordSuccess(scope, attempt);
 }
 
 export async function verifyOperatorSecondFactor(
@@ -156,7 +175,7 @@ export async function beginOperatorTotpEnrolment(ctx: OperatorAuthContext, token
   const secret = createTotpSecret();
   await ctx.database.platform
     .update(operators)
-    .set({ totpSecret: secret })
+    .set({ totpSecret: ctx.database.secrets.seal(sealedColumns.operatorTotpSecret, secret) })
     .where(eq(operators.id, validation.operator.id));
   return { secret, uri: totpUri({ secret, account: validation.operator.email, issuer: 'Motcua operators' }) };
 }
@@ -196,7 +215,12 @@ export async function upsertOperator(
   },
 ) {
   const passwordHash = await hashPassword(input.password);
-  const totp = input.totpSecret ? { totpSecret: input.totpSecret, totpEnrolledAt: new Date() } : {};
+  const totp = input.totpSecret
+    ? {
+        totpSecret: database.secrets.seal(sealedColumns.operatorTotpSecret, input.totpSecret),
+        totpEnrolledAt: new Date(),
+      }
+    : {};
   const [row] = await database.platform
     .insert(operators)
     .values({

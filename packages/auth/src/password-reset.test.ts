@@ -14,7 +14,7 @@ import {
 import { verifyPassword } from './passwords.ts';
 import { createTenantSession, validateTenantSession } from './tenant-sessions.ts';
 import { auditRows, insertCitizen, insertStaff, later, minutes } from './test-support.ts';
-import { checkThrottle, recordFailure } from './throttle.ts';
+import { admitAttempt, checkThrottle } from './throttle.ts';
 import { hashSecret } from './tokens.ts';
 
 const database = useTestDatabase(4);
@@ -186,7 +186,7 @@ describe('confirmPasswordReset', () => {
     const first = await createTenantSession(database, slug, { kind: 'staff', principalId: staffId });
     const second = await createTenantSession(database, slug, { kind: 'staff', principalId: staffId });
     const scope = { realm: 'tenant' as const, database, slug };
-    for (let i = 0; i < 6; i += 1) await recordFailure(scope, { email });
+    for (let i = 0; i < 6; i += 1) await admitAttempt(scope, { email });
     expect((await checkThrottle(scope, { email })).allowed).toBe(false);
 
     await requestPasswordReset(ctx, { email }, deps);

@@ -33,7 +33,7 @@ export async function registerCitizen(
 ): Promise<{ status: 'registered' }> {
   const limit = await consumeRateLimit(
     ctx.database,
-    `register:${ctx.slug}:${ctx.ip ?? 'unknown'}`,
+    { bucket: `register:${ctx.slug}`, client: ctx.ip },
     registrationLimit,
   );
   if (!limit.allowed) {

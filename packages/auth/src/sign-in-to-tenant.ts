@@ -10,7 +10,7 @@ import { recordAudit } from './audit.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { parseTenantSignIn, type SecondFactor, type TenantLogin, wrongCredentials } from './sign-in-input.ts';
 import { createTenantSession } from './tenant-sessions.ts';
-import { checkThrottle, clearFailures, recordFailure } from './throttle.ts';
+import { admitAttempt, recordSuccess } from './throttle.ts';
 
 export interface TenantSignInContext {
   database: Database;
@@ -82,7 +82,8 @@ export async function signInToTenant(ctx: TenantSignInContext, input: unknown): 
   const { login, name, password } = parseTenantSignIn(input);
   const scope = { realm: 'tenant' as const, database: ctx.database, slug: ctx.slug };
   const attempt = { email: name, ...(ctx.ip ? { ip: ctx.ip } : {}) };
-  const throttle = await checkThrottle(scope, attempt);
+  // Counted as a failure from here until the password proves right.
+  const throttle = await admitAttempt(scope, attempt);
   if (!throttle.allowed) {
     throw new LimitExceededError(
       'Too many failed sign-ins. Wait a moment and try again.',
@@ -95,7 +96,6 @@ export async function signInToTenant(ctx: TenantSignInContext, input: unknown): 
     : await verifyAgainstDummy(password);
   const audit = { requestId: ctx.requestId, ip: ctx.ip };
   if (!candidate || !valid) {
-    await recordFailure(scope, attempt);
     await withTenant(ctx.database, ctx.slug, (db) =>
       recordAudit(db, {
         actor: candidate ? `${candidate.kind}:${candidate.id}` : 'anonymous',
@@ -106,7 +106,7 @@ export async function signInToTenant(ctx: TenantSignInContext, input: unknown): 
     );
     throw new UnauthenticatedError(wrongCredentials);
   }
-  await clearFailures(scope, { email: name });
+  await recordSuccess(scope, attempt);
   const secondFactor = secondFactorFor(candidate);
   const { token, session } = await createTenantSession(ctx.database, ctx.slug, {
     kind: candidate.kind,

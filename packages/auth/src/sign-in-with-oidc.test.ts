@@ -138,6 +138,7 @@ describe('completeOidcSignIn', () => {
     slug,
     redirectUri: 'http://portal.motcua.test/api/auth/oidc/callback',
     allowHttp: true,
+    egress: { allowedHosts: ['127.0.0.1'] },
     requestId: 'req_cb',
   });
 
@@ -155,7 +156,7 @@ describe('completeOidcSignIn', () => {
     const actor = { kind: 'staff' as const, id: 'usr_admin', role: 'admin' as const };
     // Nothing listens there: reaching the provider would fail as provider_unavailable instead.
     await setOidcSettings(
-      { database, slug, actor, allowHttp: true },
+      { database, slug, actor, allowHttp: true, egress: { allowedHosts: ['127.0.0.1'] } },
       { issuer: 'http://127.0.0.1:9', clientId: 'portal', clientSecret: 'x', displayName: 'VNeID' },
     );
     const callbackUrl = 'http://portal.motcua.test/api/auth/oidc/callback?code=c&state=s';

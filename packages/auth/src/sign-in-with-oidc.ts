@@ -8,6 +8,7 @@ import { citizens } from '@motcua/db/tenant';
 import { DomainError } from '@motcua/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from './audit.ts';
+import type { EgressPolicy } from './oidc/egress.ts';
 import { OidcDiscoveryError, OidcSignInError } from './oidc/errors.ts';
 import {
   createRelyingParty,
@@ -23,8 +24,10 @@ export interface OidcSignInContext {
   slug: TenantSlug;
   /** The callback on the host the citizen is using; the tenant's settings may name another. */
   redirectUri: string;
-  /** Accept `http:` issuer and redirect URI: development and tests only. */
+  /** Accept an `http:` redirect URI: development and tests only. */
   allowHttp?: boolean;
+  /** Where the server may connect (public https hosts, and the operator's OIDC_ALLOWED_HOSTS). */
+  egress?: EgressPolicy;
   requestId?: string;
   ip?: string;
 }
@@ -58,10 +61,13 @@ const relyingParties = new Map<string, RelyingParty>();
 
 function relyingPartyFor(ctx: OidcSignInContext, settings: TenantOidcSettings): RelyingParty {
   const allowHttp = ctx.allowHttp ?? false;
+  const egress = ctx.egress ?? {};
   const redirectUri = settings.redirectUri ?? ctx.redirectUri;
   const { issuer, clientId, clientSecret } = settings;
   const key = createHash('sha256')
-    .update(JSON.stringify([ctx.slug, allowHttp, issuer, clientId, clientSecret, redirectUri]))
+    .update(
+      JSON.stringify([ctx.slug, allowHttp, egress.allowedHosts, issuer, clientId, clientSecret, redirectUri]),
+    )
     .digest('base64url');
   const cached = relyingParties.get(key);
   if (cached) {
@@ -69,7 +75,7 @@ function relyingPartyFor(ctx: OidcSignInContext, settings: TenantOidcSettings): 
     relyingParties.set(key, cached);
     return cached;
   }
-  const created = createRelyingParty({ issuer, clientId, clientSecret, redirectUri }, { allowHttp });
+  const created = createRelyingParty({ issuer, clientId, clientSecret, redirectUri }, { allowHttp, egress });
   if (relyingParties.size >= maxRelyingParties) {
     relyingParties.delete(relyingParties.keys().next().value as string);
   }
@@ -78,7 +84,10 @@ function relyingPartyFor(ctx: OidcSignInContext, settings: TenantOidcSettings): 
 }
 
 async function configuredRelyingParty(ctx: OidcSignInContext): Promise<RelyingParty> {
-  const settings = await loadOidcSettings(ctx.database, ctx.slug, { allowHttp: ctx.allowHttp ?? false });
+  const settings = await loadOidcSettings(ctx.database, ctx.slug, {
+    allowHttp: ctx.allowHttp ?? false,
+    allowedHosts: ctx.egress?.allowedHosts ?? [],
+  });
   if (!settings) throw new OidcNotConfiguredError();
   return relyingPartyFor(ctx, settings);
 }

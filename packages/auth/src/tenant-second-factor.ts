@@ -10,12 +10,13 @@ import {
 } from '@motcua/domain';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { recordAudit } from './audit.ts';
+import { sealedColumns } from './sealed-columns.ts';
 import {
   markTwoFactorVerified,
   type TenantSessionValidation,
   validateTenantSession,
 } from './tenant-sessions.ts';
-import { checkThrottle, clearFailures, recordFailure } from './throttle.ts';
+import { admitAttempt, recordSuccess } from './throttle.ts';
 import { createTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 
 export interface SecondFactorContext {
@@ -42,32 +43,51 @@ function parseCode(code: unknown): string {
   ]);
 }
 
+/**
+ * The account's TOTP secret, opened; one stored in clear (from before sealing) or under a
+ * rotated-out key is sealed again in the same unit of work.
+ */
+async function loadTotpSecret(ctx: SecondFactorContext, staffId: string): Promise<string> {
+  const { secrets } = ctx.database;
+  return withTenant(ctx.database, ctx.slug, async (db) => {
+    const [row] = await db
+      .select({ secret: staffUsers.totpSecret })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, staffId));
+    if (!row?.secret) {
+      throw new PreconditionFailedError(
+        'No authenticator is set up for this account.',
+        undefined,
+        'totp_not_enrolled',
+      );
+    }
+    const opened = secrets.open(sealedColumns.staffTotpSecret, row.secret);
+    if (opened.stale) {
+      await db
+        .update(staffUsers)
+        .set({ totpSecret: secrets.seal(sealedColumns.staffTotpSecret, opened.value) })
+        .where(and(eq(staffUsers.id, staffId), eq(staffUsers.totpSecret, row.secret)));
+    }
+    return opened.value;
+  });
+}
+
 /** Checks a code against the stored secret, throttled like a password. */
 async function checkCode(ctx: SecondFactorContext, validation: TenantSessionValidation, code: string) {
   const principal = validation.principal;
   if (principal.kind !== 'staff') throw new UnauthenticatedError('Sign in with your password first.');
   const scope = { realm: 'tenant' as const, database: ctx.database, slug: ctx.slug };
   const attempt = { email: principal.email, ...(ctx.ip ? { ip: ctx.ip } : {}) };
-  const throttle = await checkThrottle(scope, attempt);
+  const secret = await loadTotpSecret(ctx, principal.id);
+  // Counted as a failure from here until the code proves right.
+  const throttle = await admitAttempt(scope, attempt);
   if (!throttle.allowed) {
     throw new LimitExceededError(
       'Too many wrong codes. Wait a moment and try again.',
       throttle.retryAfterSeconds,
     );
   }
-  const [row] = await withTenant(ctx.database, ctx.slug, (db) =>
-    db
-      .select({ secret: staffUsers.totpSecret, lastStep: staffUsers.totpLastStep })
-      .from(staffUsers)
-      .where(eq(staffUsers.id, principal.id)),
-  );
-  if (!row?.secret)
-    throw new PreconditionFailedError(
-      'No authenticator is set up for this account.',
-      undefined,
-      'totp_not_enrolled',
-    );
-  const step = matchTotpStep(row.secret, code);
+  const step = matchTotpStep(secret, code);
   // A code is accepted once: one already used (or older) counts as wrong.
   const fresh =
     step !== null &&
@@ -85,7 +105,6 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
       return claimed.length === 1;
     }));
   if (!fresh) {
-    await recordFailure(scope, attempt);
     await withTenant(ctx.database, ctx.slug, (db) =>
       recordAudit(db, {
         actor: `staff:${principal.id}`,
@@ -97,7 +116,7 @@ async function checkCode(ctx: SecondFactorContext, validation: TenantSessionVali
     );
     throw new UnauthenticatedError('The code is not correct.', undefined, 'wrong_code');
   }
-  await clearFailures(scope, { email: principal.email });
+  await recordSuccess(scope, attempt);
 }
 
 /** Completes a sign-in whose second factor is pending. */
@@ -130,8 +149,9 @@ export async function beginTotpEnrolment(ctx: SecondFactorContext, issuer: strin
     );
   }
   const secret = createTotpSecret();
+  const sealed = ctx.database.secrets.seal(sealedColumns.staffTotpSecret, secret);
   await withTenant(ctx.database, ctx.slug, (db) =>
-    db.update(staffUsers).set({ totpSecret: secret }).where(eq(staffUsers.id, principal.id)),
+    db.update(staffUsers).set({ totpSecret: sealed }).where(eq(staffUsers.id, principal.id)),
   );
   return { secret, uri: totpUri({ secret, account: principal.email, issuer }) };
 }

@@ -6,11 +6,12 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { later } from './test-support.ts';
 import {
+  admitAttempt,
   checkThrottle,
-  clearFailures,
   lockSecondsAfter,
-  recordFailure,
+  recordSuccess,
   type ThrottleScope,
+  type ThrottleStatus,
 } from './throttle.ts';
 
 const database = useTestDatabase(12);
@@ -27,10 +28,12 @@ function email(): string {
 }
 
 const seconds = (n: number) => n * 1000;
+const admitted: ThrottleStatus = { allowed: true, retryAfterSeconds: 0 };
 
+/** `times` attempts in a row whose secret was wrong (admitted, never followed by a success). */
 async function fail(times: number, attempt: { email: string; ip?: string }, at: Date, s = scope) {
-  let status = { allowed: true, retryAfterSeconds: 0 };
-  for (let i = 0; i < times; i += 1) status = await recordFailure(s, attempt, at);
+  let status = admitted;
+  for (let i = 0; i < times; i += 1) status = await admitAttempt(s, attempt, at);
   return status;
 }
 
@@ -50,17 +53,14 @@ describe('lockSecondsAfter', () => {
 });
 
 describe('sign-in throttling', () => {
-  it('allows four failures and locks the account at the fifth', async () => {
+  it('admits five attempts, then refuses until the lock the fifth earned has passed', async () => {
     const now = new Date();
     const attempt = { email: email(), ip: '203.0.113.7' };
-    expect(await checkThrottle(scope, attempt, now)).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    expect(await fail(4, attempt, now)).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    expect(await recordFailure(scope, attempt, now)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await checkThrottle(scope, attempt, now)).toEqual(admitted);
+    expect(await fail(5, attempt, now)).toEqual(admitted);
     expect(await checkThrottle(scope, attempt, now)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(await checkThrottle(scope, attempt, later(now, seconds(1)))).toEqual({
-      allowed: true,
-      retryAfterSeconds: 0,
-    });
+    expect(await admitAttempt(scope, attempt, now)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await admitAttempt(scope, attempt, later(now, seconds(1)))).toEqual(admitted);
   });
 
   it('doubles the lock with each further failure up to the 15-minute cap', async () => {
@@ -69,47 +69,61 @@ describe('sign-in throttling', () => {
     await fail(4, attempt, now);
     const locks: number[] = [];
     for (let n = 5; n <= 16; n += 1) {
-      const status = await recordFailure(scope, attempt, now);
+      expect(await admitAttempt(scope, attempt, now)).toEqual(admitted);
+      const status = await checkThrottle(scope, attempt, now);
       locks.push(status.retryAfterSeconds);
       now = later(now, seconds(status.retryAfterSeconds));
     }
     expect(locks).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900]);
   });
 
-  it('counts every one of concurrent failures', async () => {
+  it('admits only the free attempts of many parallel ones and counts no refused one', async () => {
     const now = new Date();
     const attempt = { email: email(), ip: '198.51.100.20' };
-    const results = await Promise.all(Array.from({ length: 10 }, () => recordFailure(scope, attempt, now)));
-    expect(await failures(`acct:${attempt.email}`)).toBe(10);
-    expect(await failures('ip:198.51.100.20')).toBe(10);
-    // The last of them to commit saw ten failures in a row.
-    expect(Math.max(...results.map((r) => r.retryAfterSeconds))).toBe(lockSecondsAfter(10));
-    expect(await checkThrottle(scope, attempt, now)).toEqual({ allowed: false, retryAfterSeconds: 32 });
+    const results = await Promise.all(Array.from({ length: 40 }, () => admitAttempt(scope, attempt, now)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    const refused = results.filter((r) => !r.allowed);
+    expect(refused).toHaveLength(35);
+    for (const r of refused) expect(r.retryAfterSeconds).toBe(1);
+    expect(await failures(`acct:${attempt.email}`)).toBe(5);
+    expect(await failures('ip:198.51.100.20')).toBe(5);
   });
 
-  it('clears the account after a success but keeps the address counting', async () => {
+  it('admits the free attempts of parallel ones on one account from many addresses', async () => {
+    const now = new Date();
+    const account = email();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => admitAttempt(scope, { email: account, ip: `192.0.2.${i}` }, now)),
+    );
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    expect(await failures(`acct:${account}`)).toBe(5);
+  });
+
+  it('clears the account after a success and gives the address that attempt back', async () => {
     const now = new Date();
     const attempt = { email: email(), ip: '192.0.2.55' };
-    await fail(5, attempt, now);
-    const after = later(now, seconds(1));
-    await clearFailures(scope, attempt);
+    await fail(4, attempt, now);
+    // The fifth is admitted, and so counted, before its secret is known to be right.
+    expect(await admitAttempt(scope, attempt, now)).toEqual(admitted);
+    expect(await checkThrottle(scope, attempt, now)).toMatchObject({ allowed: false });
+    await recordSuccess(scope, attempt);
     expect(await failures(`acct:${attempt.email}`)).toBeUndefined();
-    expect(await checkThrottle(scope, attempt, after)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await failures('ip:192.0.2.55')).toBe(4);
+    expect(await checkThrottle(scope, attempt, now)).toEqual(admitted);
 
-    expect(await recordFailure(scope, { email: attempt.email, ip: '192.0.2.56' }, after)).toEqual({
-      allowed: true,
-      retryAfterSeconds: 0,
-    });
-    expect(await recordFailure(scope, { email: email(), ip: attempt.ip }, after)).toEqual({
+    // The address keeps its four failures: one more from it, for any account, locks it.
+    expect(await admitAttempt(scope, { email: attempt.email, ip: '192.0.2.56' }, now)).toEqual(admitted);
+    expect(await admitAttempt(scope, { email: email(), ip: attempt.ip }, now)).toEqual(admitted);
+    expect(await admitAttempt(scope, { email: email(), ip: attempt.ip }, now)).toEqual({
       allowed: false,
-      retryAfterSeconds: 2,
+      retryAfterSeconds: 1,
     });
   });
 
   it('locks an address that fails on many accounts, and only that address', async () => {
     const now = new Date();
     const accounts = Array.from({ length: 5 }, email);
-    for (const account of accounts) await recordFailure(scope, { email: account, ip: '203.0.113.99' }, now);
+    for (const account of accounts) await admitAttempt(scope, { email: account, ip: '203.0.113.99' }, now);
     expect(await checkThrottle(scope, { email: email(), ip: '203.0.113.99' }, now)).toMatchObject({
       allowed: false,
     });
@@ -126,8 +140,8 @@ describe('sign-in throttling', () => {
   it('locks an account from every address, whatever the spelling of its e-mail', async () => {
     const now = new Date();
     const account = email();
-    for (let i = 0; i < 5; i += 1) await recordFailure(scope, { email: account, ip: `198.51.100.${i}` }, now);
-    const status = await checkThrottle(
+    for (let i = 0; i < 5; i += 1) await admitAttempt(scope, { email: account, ip: `198.51.100.${i}` }, now);
+    const status = await admitAttempt(
       scope,
       { email: ` ${account.toUpperCase()} `, ip: '198.51.100.200' },
       now,
@@ -135,12 +149,23 @@ describe('sign-in throttling', () => {
     expect(status).toEqual({ allowed: false, retryAfterSeconds: 1 });
   });
 
+  it('counts an IPv6 client by its /64', async () => {
+    const now = new Date();
+    for (let i = 1; i <= 5; i += 1) {
+      await admitAttempt(scope, { email: email(), ip: `2001:db8:7:8:${i.toString(16)}::1` }, now);
+    }
+    expect(await admitAttempt(scope, { email: email(), ip: '2001:db8:7:8:ffff::9' }, now)).toMatchObject({
+      allowed: false,
+    });
+    expect(await admitAttempt(scope, { email: email(), ip: '2001:db8:7:9::1' }, now)).toEqual(admitted);
+  });
+
   it('starts counting again after a day without failures', async () => {
     const now = new Date();
     const attempt = { email: email() };
     await fail(4, attempt, now);
     const nextDay = later(now, 25 * 3_600_000);
-    expect(await recordFailure(scope, attempt, nextDay)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await admitAttempt(scope, attempt, nextDay)).toEqual(admitted);
     expect(await failures(`acct:${attempt.email}`)).toBe(1);
   });
 
@@ -148,13 +173,13 @@ describe('sign-in throttling', () => {
     const now = new Date();
     const attempt = { email: email(), ip: '192.0.2.201' };
     const operators: ThrottleScope = { realm: 'operator', database };
-    expect(await fail(5, attempt, now, operators)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => admitAttempt(operators, attempt, now)),
+    );
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
     expect(await checkThrottle(operators, attempt, now)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(await checkThrottle(scope, attempt, now)).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    await clearFailures(operators, attempt);
-    expect(await checkThrottle(operators, { email: attempt.email }, now)).toEqual({
-      allowed: true,
-      retryAfterSeconds: 0,
-    });
+    expect(await checkThrottle(scope, attempt, now)).toEqual(admitted);
+    await recordSuccess(operators, attempt);
+    expect(await checkThrottle(operators, { email: attempt.email }, now)).toEqual(admitted);
   });
 });

@@ -94,7 +94,64 @@ export const mailEnv = z.object({
   MAIL_FROM: z.string().min(3).default('Motcua <no-reply@motcua.local>'),
 });
 
+const allowedHost = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/;
+
+export const oidcEnv = z.object({
+  /**
+   * Identity provider hosts an agency admin may name although they are not public https hosts
+   * (a provider inside the network, or a local one over http in development and tests):
+   * comma-separated `host` (any port) or `host:port`. Every other provider must be https on an
+   * address of the public internet.
+   */
+  OIDC_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(allowedHost, 'comma-separated host or host:port entries, e.g. idp.internal,127.0.0.1:8080'),
+      ),
+    ),
+});
+
+const secretKey = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const bytes = Buffer.from(value, 'base64');
+    return bytes.length === 32 && bytes.toString('base64') === value;
+  }, '32 random bytes in base64, e.g. from `openssl rand -base64 32`');
+
+export const secretsEnv = z.object({
+  /**
+   * Seals the secrets the platform stores and must read back (TOTP secrets, identity provider
+   * client secrets). Required in production; `npm start` keeps one per checkout in
+   * .data/secrets.json. Losing it makes those secrets unreadable (TOTP must be enrolled again).
+   */
+  MOTCUA_SECRET_KEY: secretKey.optional(),
+  /** Keys rotated out, comma-separated: what they sealed is read and sealed again under the new key. */
+  MOTCUA_SECRET_KEY_PREVIOUS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== ''),
+    )
+    .pipe(z.array(secretKey)),
+});
+
 export type ServerEnv = z.infer<typeof serverEnv>;
 export type DatabaseEnv = z.infer<typeof databaseEnv>;
 export type StorageEnv = z.infer<typeof storageEnv>;
 export type MailEnv = z.infer<typeof mailEnv>;
+export type OidcEnv = z.infer<typeof oidcEnv>;
+export type SecretsEnv = z.infer<typeof secretsEnv>;

@@ -3,6 +3,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as platformSchema from './platform/index.ts';
+import { createSecretBox, missingSecretBox, type SecretKeys } from './secret-box.ts';
 import * as tenantSchema from './tenant/index.ts';
 
 export interface DatabaseOptions {
@@ -11,9 +12,11 @@ export interface DatabaseOptions {
   max?: number;
   /** Name shown in pg_stat_activity. */
   applicationName?: string;
+  /** MOTCUA_SECRET_KEY (and rotated-out keys) for the secrets stored sealed; without it they cannot be used. */
+  secretKeys?: SecretKeys;
 }
 
-export function createDatabase({ url, max = 10, applicationName = 'motcua' }: DatabaseOptions) {
+export function createDatabase({ url, max = 10, applicationName = 'motcua', secretKeys }: DatabaseOptions) {
   const sql = postgres(url, {
     max,
     idle_timeout: 30,
@@ -27,6 +30,8 @@ export function createDatabase({ url, max = 10, applicationName = 'motcua' }: Da
     platform: drizzle(sql, { schema: platformSchema }),
     /** Tenant tables, unqualified: only usable inside {@link withTenant}. */
     tenant: drizzle(sql, { schema: tenantSchema }),
+    /** Seals and opens the secrets stored in this database's columns (see secret-box.ts). */
+    secrets: secretKeys ? createSecretBox(secretKeys) : missingSecretBox(),
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -40,6 +40,22 @@ export {
   type TenantSlug,
   tenantNames,
 } from './names.ts';
-export { consumeRateLimit, type RateLimitResult } from './rate-limit.ts';
+export {
+  clientAddress,
+  consumeRateLimit,
+  purgeExpiredRateLimits,
+  type RateLimitResult,
+  type RateLimitSubject,
+  rateLimitKey,
+} from './rate-limit.ts';
+export {
+  createSecretBox,
+  isSealed,
+  missingSecretBox,
+  type OpenedSecret,
+  type SecretBox,
+  SecretKeyError,
+  type SecretKeys,
+} from './secret-box.ts';
 export { createTenantSchema, dropTenantSchema, tenantSchemaExists } from './tenant-lifecycle.ts';
 export { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';

@@ -18,8 +18,15 @@ export function testSlug(prefix = 't'): TenantSlug {
   return parseSlug(`${prefix}-${randomBytes(5).toString('hex')}`);
 }
 
+/** The fixed MOTCUA_SECRET_KEY of test runs (never a deployment's). */
+export const testSecretKey = Buffer.alloc(32, 'motcua-test-secret-key').toString('base64');
+
 export function useTestDatabase(max = 4): Database {
-  const database = createDatabase({ url: inject('motcua').databaseUrl, max });
+  const database = createDatabase({
+    url: inject('motcua').databaseUrl,
+    max,
+    secretKeys: { current: testSecretKey },
+  });
   beforeAll(() => migratePlatform(database));
   afterAll(() => database.close());
   return database;
@@ -45,7 +52,11 @@ export function useIsolatedTestDatabase(
   const name = `motcua_test_${randomBytes(5).toString('hex')}`;
   const owner = new URL(databaseUrl).username;
   if (!/^[a-z_][a-z0-9_]*$/.test(owner)) throw new Error(`Unexpected login role name ${owner}`);
-  const database = createDatabase({ url: onDatabase(databaseUrl, name), max });
+  const database = createDatabase({
+    url: onDatabase(databaseUrl, name),
+    max,
+    secretKeys: { current: testSecretKey },
+  });
   const superuser = postgres(onDatabase(superuserUrl, name), { max: 2, onnotice: () => {} });
   const asAdmin = async (statement: string) => {
     const admin = postgres(superuserUrl, { max: 1, onnotice: () => {} });

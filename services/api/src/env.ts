@@ -1,10 +1,21 @@
 // The API process's configuration, parsed once at start.
-import { ConfigError, databaseEnv, mailEnv, parseEnv, serverEnv, storageEnv } from '@motcua/config';
+import {
+  ConfigError,
+  databaseEnv,
+  mailEnv,
+  oidcEnv,
+  parseEnv,
+  secretsEnv,
+  serverEnv,
+  storageEnv,
+} from '@motcua/config';
 
 export const apiEnvSchema = serverEnv
   .extend(databaseEnv.shape)
   .extend(storageEnv.shape)
-  .extend(mailEnv.shape);
+  .extend(mailEnv.shape)
+  .extend(oidcEnv.shape)
+  .extend(secretsEnv.shape);
 export type ApiEnv = ReturnType<typeof apiEnvSchema.parse>;
 
 export function loadApiEnv(source?: Record<string, string | undefined>): ApiEnv {
@@ -14,6 +25,16 @@ export function loadApiEnv(source?: Record<string, string | undefined>): ApiEnv 
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
     throw new ConfigError([
       { variable: 'SMTP_URL', message: 'required in production (without it mail is written to the log)' },
+    ]);
+  }
+  // Without the key, TOTP and identity provider secrets could be neither stored nor read.
+  if (env.NODE_ENV === 'production' && !env.MOTCUA_SECRET_KEY) {
+    throw new ConfigError([
+      {
+        variable: 'MOTCUA_SECRET_KEY',
+        message:
+          'required in production: 32 random bytes in base64 (openssl rand -base64 32), kept as safely as the database backups',
+      },
     ]);
   }
   return env;

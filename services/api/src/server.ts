@@ -28,6 +28,9 @@ export async function createDeps(
     url: env.DATABASE_URL,
     max: env.DATABASE_POOL_MAX,
     applicationName: 'motcua-api',
+    ...(env.MOTCUA_SECRET_KEY
+      ? { secretKeys: { current: env.MOTCUA_SECRET_KEY, previous: env.MOTCUA_SECRET_KEY_PREVIOUS } }
+      : {}),
   });
   await assertIsolationReady(database);
   const storage = createStorage(storageOptionsFromEnv(env));

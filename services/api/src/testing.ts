@@ -3,6 +3,7 @@
 // protected route gets are in security-cases.ts.
 import { randomBytes } from 'node:crypto';
 import { migratePlatform } from '@motcua/db';
+import { testSecretKey } from '@motcua/db/testing';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import type {} from '@motcua/testing/provided';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -51,6 +52,7 @@ export function useTestApp(options: { env?: Record<string, string> } = {}): Test
       S3_BUCKET: 'motcua-api-test',
       LOG_LEVEL: 'debug',
       SMTP_URL: harness.mail.url,
+      MOTCUA_SECRET_KEY: testSecretKey,
       ...options.env,
     });
     const deps = await createDeps(

@@ -6,6 +6,7 @@
 // postgres.js listens on a connection of its own and listens again after a reconnect, then
 // calls `onlisten`, which sweeps. If that reconnect fails, postgres.js drops the listener; the
 // sweep still delivers, within `sweepIntervalMs`.
+import { purgeExpiredLimits } from '@motcua/auth';
 import type { Database, TenantSlug } from '@motcua/db';
 import { queueDueSoonNotices } from '@motcua/engine';
 import { defaultBatch, deliverTenantOutbox, type OutboxMailer } from './deliver-outbox.ts';
@@ -43,6 +44,8 @@ export interface WorkerOptions {
   measureUsage?: FleetUsageMeter;
   /** How often today's usage is measured, starting at start-up. 0 turns it off. */
   usageIntervalMs?: number;
+  /** How often a sweep also deletes expired rate-limit and sign-in throttle rows. 0 turns it off. */
+  purgeIntervalMs?: number;
   /** The clock for due-soon checks and the usage day (tests pin it). */
   now?: () => Date;
   batch?: number;
@@ -79,7 +82,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { batch = defaultBatch, messageIdDomain, stopTimeoutMs = 10_000 } = options;
   const { dueSoonIntervalMs = 15 * 60_000, now = () => new Date() } = options;
   const { measureUsage, usageIntervalMs = 15 * 60_000 } = options;
+  const { purgeIntervalMs = 60 * 60_000 } = options;
   let dueSoonCheckedAt = Number.NEGATIVE_INFINITY;
+  let purgedAt = Number.NEGATIVE_INFINITY;
   let stopping = false;
   const tracker = createTracker();
   const failed = (what: string, fields: Record<string, unknown>) => (error: unknown) =>
@@ -121,6 +126,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           }
         }
         for (const slug of slugs) queue.request(slug);
+        // After the deliveries are queued: they need not wait for it.
+        if (purgeIntervalMs > 0 && at.getTime() - purgedAt >= purgeIntervalMs) {
+          purgedAt = at.getTime();
+          await purgeExpiredLimits(database, { slugs, now: at }).catch(
+            failed('purging expired limits failed', {}),
+          );
+        }
       })
       .catch(failed('outbox sweep failed', {}))
       .finally(() => {

@@ -10,6 +10,7 @@
 //   --page-requests, --page-warm-up: sequential requests per page, measured and not (200, 20)
 //   --page-seconds, --page-connections: each page's run under load (3 s, 10)
 // Not a test: it prints figures and ratios and never fails on a number.
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -117,6 +118,7 @@ const input = (slug: string) => ({
 const apiEnv = {
   DATABASE_URL: databaseUrl,
   MOTCUA_OPS_TOKEN: 'bench-operator-token-0123456789',
+  MOTCUA_SECRET_KEY: randomBytes(32).toString('base64'),
   PLATFORM_DOMAIN: 'localhost',
   S3_ENDPOINT: s3.endpoint,
   S3_ACCESS_KEY_ID: s3.accessKeyId,

@@ -30,6 +30,7 @@ export async function startApp(): Promise<RunningApp> {
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: '6',
     MOTCUA_OPS_TOKEN: randomBytes(24).toString('hex'),
+    MOTCUA_SECRET_KEY: randomBytes(32).toString('base64'),
     S3_ENDPOINT: s3Endpoint,
     S3_ACCESS_KEY_ID: 'S3RVER',
     S3_SECRET_ACCESS_KEY: 'S3RVER',

@@ -28,6 +28,8 @@ const generators = {
   demoPassword: readablePassword,
   /** The demo accounts' TOTP secrets are derived from it, one per account. */
   demoTotpKey: token(32),
+  /** MOTCUA_SECRET_KEY: seals stored TOTP and identity provider secrets (32 bytes, base64). */
+  secretKey: () => randomBytes(32).toString('base64'),
 } satisfies Record<string, () => string>;
 
 export type LocalSecrets = { [K in keyof typeof generators]: string };

@@ -47,6 +47,7 @@ async function main(life: Lifecycle) {
     PORT: String(apiPort.port),
     DATABASE_URL: stack.databaseUrl,
     MOTCUA_OPS_TOKEN: process.env.MOTCUA_OPS_TOKEN ?? secrets.opsToken,
+    MOTCUA_SECRET_KEY: process.env.MOTCUA_SECRET_KEY ?? secrets.secretKey,
     ...(sink ? { SMTP_URL: sink.url } : {}),
     ...(stack.s3
       ? {

@@ -1,6 +1,7 @@
 // Errors of the OpenID Connect relying party, and the one place openid-client's errors are read.
 import { DomainError } from '@motcua/domain';
 import { AuthorizationResponseError, ClientError, ResponseBodyError } from 'openid-client';
+import { EgressRefusedError } from './egress.ts';
 
 export const oidcSignInErrorCodes = [
   'state_mismatch',
@@ -74,12 +75,30 @@ function isNonceMismatch(error: unknown): boolean {
   return inner?.cause?.claim === 'nonce';
 }
 
+const networkErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ABORT_ERR',
+  'UND_ERR_SOCKET',
+]);
+
 function isUnreachable(error: unknown): boolean {
   for (const link of causeChain(error)) {
     const code = (link as { code?: unknown }).code;
     if (code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT') return true;
-    // undici reports every connection failure as this TypeError.
+    // The egress policy refused a request: to a person, the provider cannot be reached.
+    if (link instanceof EgressRefusedError) return true;
+    // undici reports every connection failure as this TypeError; node:http (the guarded fetch)
+    // with the system error's code, or an AbortError when the request timed out.
     if (link instanceof TypeError && link.message === 'fetch failed') return true;
+    if (typeof code === 'string' && networkErrorCodes.has(code)) return true;
+    if (link.name === 'AbortError' || link.name === 'TimeoutError') return true;
   }
   return false;
 }

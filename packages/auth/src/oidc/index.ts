@@ -1,5 +1,13 @@
 // The OpenID Connect relying party for tenants' national identity providers. test-provider.ts
 // is test support and stays out of this surface.
+
+export {
+  classifyAddress,
+  type EgressPolicy,
+  EgressRefusedError,
+  isAllowedHost,
+  resolveEgressTarget,
+} from './egress.ts';
 export {
   OidcDiscoveryError,
   OidcSignInError,

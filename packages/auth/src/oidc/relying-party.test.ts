@@ -9,6 +9,8 @@ import { createRelyingParty, pendingSignInTtlMs, type RelyingParty } from './rel
 import { startTestProvider, type TestProvider, testCitizen } from './test-provider.ts';
 
 const discoveryPath = '/.well-known/openid-configuration';
+// The test providers listen on loopback over http: allowed the way an operator would allow them.
+const localProvider = { allowedHosts: ['127.0.0.1', 'localhost'] };
 let provider: TestProvider;
 let rp: RelyingParty;
 
@@ -22,7 +24,7 @@ afterEach(() => {
 });
 
 function relyingPartyFor(target: TestProvider, issuer = target.issuer): RelyingParty {
-  return createRelyingParty({ ...target.client, issuer }, { allowHttp: true });
+  return createRelyingParty({ ...target.client, issuer }, { allowHttp: true, egress: localProvider });
 }
 
 async function signedIn(relyingParty = rp, at = provider) {

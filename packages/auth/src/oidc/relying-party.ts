@@ -2,7 +2,9 @@
 // code with PKCE, state and nonce, ID token verified against the provider's JWKS. Every
 // protocol check is openid-client's; this module decides what to keep and how failures read.
 import * as client from 'openid-client';
+import type { EgressPolicy } from './egress.ts';
 import { OidcDiscoveryError, OidcSignInError, toSignInError } from './errors.ts';
+import { createGuardedFetch } from './guarded-fetch.ts';
 import { type OidcSettings, type ParsedOidcSettings, parseOidcSettings } from './settings.ts';
 
 /** How long a started sign-in may wait for its callback. */
@@ -41,8 +43,10 @@ export interface RelyingParty {
 }
 
 export interface RelyingPartyOptions {
-  /** Allow `http:` issuer and redirect URI. Tests and local development only. */
+  /** Allow an `http:` redirect URI. Tests and local development only. */
   allowHttp?: boolean;
+  /** Where requests may go: public https hosts, and those the operator allows (see egress.ts). */
+  egress?: EgressPolicy;
 }
 
 /**
@@ -51,12 +55,15 @@ export interface RelyingPartyOptions {
  * (`OidcDiscoveryError`) is not kept, so the next sign-in tries again.
  */
 export function createRelyingParty(settings: OidcSettings, options: RelyingPartyOptions = {}): RelyingParty {
-  const allowHttp = options.allowHttp ?? false;
-  const parsed = parseOidcSettings(settings, { allowHttp });
+  const egress = options.egress ?? {};
+  const parsed = parseOidcSettings(settings, {
+    allowHttp: options.allowHttp ?? false,
+    allowedHosts: egress.allowedHosts ?? [],
+  });
   let configuration: Promise<client.Configuration> | undefined;
 
   function discover(): Promise<client.Configuration> {
-    configuration ??= discoverProvider(parsed, allowHttp).catch((error: unknown) => {
+    configuration ??= discoverProvider(parsed, egress).catch((error: unknown) => {
       configuration = undefined;
       throw new OidcDiscoveryError(parsed.issuer, error);
     });
@@ -77,16 +84,21 @@ export function createRelyingParty(settings: OidcSettings, options: RelyingParty
   };
 }
 
-function discoverProvider(settings: ParsedOidcSettings, allowHttp: boolean): Promise<client.Configuration> {
+function discoverProvider(settings: ParsedOidcSettings, egress: EgressPolicy): Promise<client.Configuration> {
+  const issuer = new URL(settings.issuer);
   // The secret travels only inside the client-authentication closure, not in the client
-  // metadata that the configuration exposes.
+  // metadata that the configuration exposes. The configuration keeps the guarded fetch for
+  // every later request (JWKS, token, UserInfo), wherever the discovery document points.
   return client.discovery(
-    new URL(settings.issuer),
+    issuer,
     settings.clientId,
     undefined,
     client.ClientSecretBasic(settings.clientSecret),
     {
-      execute: allowHttp ? [client.allowInsecureRequests] : [],
+      [client.customFetch]: createGuardedFetch(egress),
+      // Only an issuer the operator allowed can be http (parseOidcSettings); the guard still
+      // refuses http to any other host the provider names.
+      execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
       timeout: requestTimeoutSeconds,
     },
   );

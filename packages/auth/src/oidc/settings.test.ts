@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRelyingParty } from './relying-party.ts';
-import { OidcSettingsError, parseOidcSettings } from './settings.ts';
+import { OidcSettingsError, type OidcSettingsOptions, parseOidcSettings } from './settings.ts';
 
 const secret = 'super-secret-value-42';
 const valid = {
@@ -10,7 +10,7 @@ const valid = {
   redirectUri: 'https://portal.example.vn/auth/oidc/callback',
 };
 
-function problemsOf(input: unknown, options?: { allowHttp?: boolean }): readonly string[] {
+function problemsOf(input: unknown, options?: OidcSettingsOptions): readonly string[] {
   try {
     parseOidcSettings(input, options);
   } catch (error) {
@@ -53,10 +53,15 @@ describe('parseOidcSettings', () => {
     expect(problemsOf(null)).toEqual(['settings must be an object']);
   });
 
-  it('allows http only when asked', () => {
+  it('allows an http redirect URI only when asked, and an http issuer only on a host the operator allows', () => {
     const local = { ...valid, issuer: 'http://127.0.0.1:4000', redirectUri: 'http://127.0.0.1:3000/cb' };
     expect(problemsOf(local)).toHaveLength(2);
-    expect(problemsOf(local, { allowHttp: true })).toEqual([]);
+    expect(problemsOf(local, { allowHttp: true })).toEqual(['issuer must use https:']);
+    expect(problemsOf(local, { allowHttp: true, allowedHosts: ['127.0.0.1'] })).toEqual([]);
+    expect(problemsOf(local, { allowHttp: true, allowedHosts: ['127.0.0.1:4000'] })).toEqual([]);
+    expect(problemsOf(local, { allowHttp: true, allowedHosts: ['127.0.0.1:4001', 'localhost'] })).toEqual([
+      'issuer must use https:',
+    ]);
   });
 
   it('is applied by createRelyingParty before any request', () => {

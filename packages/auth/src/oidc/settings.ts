@@ -1,4 +1,5 @@
 // A tenant's OpenID Provider settings, checked by hand (zod is not a dependency of @motcua/auth).
+import { isAllowedHost } from './egress.ts';
 
 export interface OidcSettings {
   /** The provider's Issuer Identifier, exactly as its discovery document states it. */
@@ -23,14 +24,28 @@ export class OidcSettingsError extends Error {
   }
 }
 
-export function parseOidcSettings(input: unknown, { allowHttp = false } = {}): ParsedOidcSettings {
+export interface OidcSettingsOptions {
+  /** Accept an `http:` redirect URI: development and tests only. */
+  allowHttp?: boolean;
+  /** Hosts the operator allows (OIDC_ALLOWED_HOSTS); an issuer on one of them may use `http:`. */
+  allowedHosts?: readonly string[];
+}
+
+export function parseOidcSettings(
+  input: unknown,
+  { allowHttp = false, allowedHosts = [] }: OidcSettingsOptions = {},
+): ParsedOidcSettings {
   if (typeof input !== 'object' || input === null)
     throw new OidcSettingsError(['settings must be an object']);
   const raw = input as Record<string, unknown>;
   const problems: string[] = [];
   const protocols = allowHttp ? ['https:', 'http:'] : ['https:'];
+  // Plain http only to a provider the operator named (a local one in development and tests).
+  const issuerUrl = typeof raw.issuer === 'string' ? URL.parse(raw.issuer) : null;
+  const issuerProtocols =
+    issuerUrl && isAllowedHost(issuerUrl, { allowedHosts }) ? ['https:', 'http:'] : ['https:'];
 
-  const issuer = checkUrl(raw.issuer, 'issuer', protocols, problems);
+  const issuer = checkUrl(raw.issuer, 'issuer', issuerProtocols, problems);
   if (issuer && (issuer.search || issuer.hash)) {
     // OpenID Connect Discovery 1.0 §3: an issuer has no query or fragment component.
     problems.push('issuer must not have a query or fragment');

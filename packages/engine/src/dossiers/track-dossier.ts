@@ -47,7 +47,7 @@ export async function trackDossier(
 ): Promise<TrackedDossier> {
   const limit = await consumeRateLimit(
     scope.database,
-    `track:${scope.slug}:${scope.ip ?? 'unknown'}`,
+    { bucket: `track:${scope.slug}`, client: scope.ip },
     trackingLimit,
   );
   if (!limit.allowed) {

@@ -1,6 +1,7 @@
 // Writes every table of a tenant's schema to one JSON-lines file each, reading through the
 // tenant scope: the tables are whatever the catalog lists in the tenant's schema (the
 // migration journal included), so a table added by a later migration is exported too.
+// Credentials are left out (credentials.ts).
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
@@ -8,10 +9,13 @@ import { finished } from 'node:stream/promises';
 import { type TenantSlug, tenantNames, withTenant } from '@motcua/db';
 import { sql } from 'drizzle-orm';
 import type { ProvisioningContext } from '../context.ts';
+import { exportedColumns, type OmittedField } from './credentials.ts';
 
 export interface DumpedTable {
   name: string;
+  /** The columns exported: every column but the credentials (see credentials.ts). */
   columns: string[];
+  omitted: OmittedField[];
   rows: number;
   /** Path of the JSON-lines file inside the working directory. */
   file: string;
@@ -44,12 +48,12 @@ export async function dumpTenantTables(
       const file = join(directory, `table-${index}.jsonl`);
       // Columns listed explicitly (docs/design.md: `select *` and cached plans); PostgreSQL
       // renders each row as JSON, so bigints, dates and jsonb keep their exact text.
-      const columns = table.columns.map(quoteIdentifier).join(', ');
+      const { select, columns, omitted } = exportedColumns(table.name, table.columns);
       const source = `${quoteIdentifier(schema)}.${quoteIdentifier(table.name)}`;
       await db.execute(
         sql.raw(
           `declare motcua_export no scroll cursor for
-             select row_to_json(r)::text as line from (select ${columns} from ${source}) r`,
+             select row_to_json(r)::text as line from (select ${select.join(', ')} from ${source}) r`,
         ),
       );
       const rows = await writeLines(file, async () => {
@@ -59,7 +63,7 @@ export async function dumpTenantTables(
         return [...batch].map((row) => row.line);
       });
       await db.execute(sql.raw('close motcua_export'));
-      dumped.push({ name: table.name, columns: table.columns, rows, file });
+      dumped.push({ name: table.name, columns, omitted, rows, file });
     }
     return dumped;
   });

@@ -1,9 +1,9 @@
 // The offboarding export: one `.tar.gz` with `manifest.json`, `tables/<table>.jsonl` for
-// every table of the tenant's schema and `objects/<key>` for every stored object, built in a
-// temporary directory (sizes must be known before a tar entry is written) and uploaded to
-// `exports/<slug>/<runId>.tar.gz`. Nothing is held in memory whole, so large tenants export
-// in bounded memory. Rows are read while the tenant is `offboarding`, when no request of
-// the agency writes anymore.
+// every table of the tenant's schema (credentials left out and listed in the manifest) and
+// `objects/<key>` for every stored object, built in a temporary directory (sizes must be
+// known before a tar entry is written) and uploaded to `exports/<slug>/<runId>.tar.gz`.
+// Nothing is held in memory whole, so large tenants export in bounded memory. Rows are read
+// while the tenant is `offboarding`, when no request of the agency writes anymore.
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,8 @@ import { writeArchive } from './write-archive.ts';
 
 export interface ExportManifest {
   format: 'motcua-tenant-export';
-  formatVersion: 1;
+  /** 2: credentials are left out (see `omitted`). */
+  formatVersion: 2;
   createdAt: string;
   runId: string;
   tenant: { id: string; slug: string; name: string; kind: TenantKind; adminEmail: string; createdAt: string };
@@ -26,6 +27,9 @@ export interface ExportManifest {
   rowCounts: Record<string, number>;
   objectCount: number;
   objectBytes: number;
+  /** Credentials left out of the tables, each with why (see credentials.ts). */
+  omitted: { table: string; column: string; key?: string; reason: string }[];
+  omittedNote: string;
 }
 
 export function exportKeyFor(slug: TenantSlug, runId: string): string {
@@ -47,7 +51,7 @@ export async function exportTenant(
 
     const manifest: ExportManifest = {
       format: 'motcua-tenant-export',
-      formatVersion: 1,
+      formatVersion: 2,
       createdAt: new Date().toISOString(),
       runId,
       tenant: {
@@ -68,6 +72,9 @@ export async function exportTenant(
       rowCounts: Object.fromEntries(tables.map((t) => [t.name, t.rows])),
       objectCount: objects.length,
       objectBytes: objects.reduce((sum, o) => sum + o.size, 0),
+      omitted: tables.flatMap((t) => t.omitted),
+      omittedNote:
+        'Credentials for this platform are not exported: password hashes, TOTP secrets, session, link and API key secret hashes, and the identity provider client secret. People set new passwords and enrol new authenticators on the next system; integrations get new keys.',
     };
 
     const archive = join(directory, 'export.tar.gz');

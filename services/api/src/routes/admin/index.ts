@@ -219,6 +219,8 @@ const putOidc = createRoute({
   path: '/api/admin/oidc-settings',
   tags: ['Agency console'],
   summary: 'Set the national identity provider (OpenID Connect) for citizen sign-in',
+  description:
+    "The issuer must be https on the public internet (400 on `issuer` for loopback, private, link-local and other internal addresses, the name's resolved addresses included), unless the operator allows its host in OIDC_ALLOWED_HOSTS.",
   request: {
     body: {
       required: true,
@@ -265,6 +267,7 @@ export function adminRoutes() {
   const oidcContext = async (c: Context<AppEnv>) => ({
     ...(await staffContext(c)),
     allowHttp: isDevelopmentDomain(c.get('deps').env.PLATFORM_DOMAIN),
+    egress: { allowedHosts: c.get('deps').env.OIDC_ALLOWED_HOSTS },
   });
   app.openapi(getOidc, async (c) => c.json({ settings: await getOidcSettings(await oidcContext(c)) }, 200));
   app.openapi(putOidc, async (c) =>

@@ -16,7 +16,9 @@ import {
 } from '../../../../../packages/auth/src/oidc/test-provider.ts';
 import { readJson, testDomain, useTestApp } from '../../testing.ts';
 
-const t = useTestApp();
+// The test providers listen on loopback over http: allowed the way an operator would allow them.
+const t = useTestApp({ env: { OIDC_ALLOWED_HOSTS: '127.0.0.1' } });
+const egress = { allowedHosts: ['127.0.0.1'] };
 const admin: Actor = { kind: 'staff', id: 'usr_admin', role: 'admin' };
 const providers: TestProvider[] = [];
 afterAll(() => Promise.all(providers.map((provider) => provider.close())));
@@ -81,7 +83,7 @@ async function configuredSite(place: (slug: TenantSlug) => Site = onHost) {
   providers.push(provider);
   const { clientId, clientSecret } = provider.client;
   await setOidcSettings(
-    { database: t.deps.database, slug: site.slug, actor: admin, allowHttp: true },
+    { database: t.deps.database, slug: site.slug, actor: admin, allowHttp: true, egress },
     { issuer: provider.issuer, clientId, clientSecret, displayName: 'VNeID' },
   );
   return { site, provider };
@@ -184,7 +186,7 @@ describe('GET /api/auth/oidc/start', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     await setOidcSettings(
-      { database: t.deps.database, slug, actor: admin, allowHttp: true },
+      { database: t.deps.database, slug, actor: admin, allowHttp: true, egress },
       {
         issuer: `http://127.0.0.1:${port}`,
         clientId: 'portal',

@@ -83,15 +83,16 @@ function signInContext(c: Context<AppEnv>): OidcSignInContext {
     slug: c.get('tenant').slug,
     redirectUri: `${new URL(c.req.url).origin}${c.env.basePath}${callbackPath}`,
     allowHttp: isDevelopmentDomain(c.get('deps').env.PLATFORM_DOMAIN),
+    egress: { allowedHosts: c.get('deps').env.OIDC_ALLOWED_HOSTS },
     requestId: c.get('requestId'),
     ...(c.env.clientIp ? { ip: c.env.clientIp } : {}),
   };
 }
 
 /**
- * Plain-http providers and callbacks only where the platform's own name can never be public
- * (RFC 6761: localhost, .localhost, .test): local development and tests. A dedicated setting
- * in env.ts belongs here once deployments need another rule.
+ * Plain-http callbacks only where the platform's own name can never be public (RFC 6761:
+ * localhost, .localhost, .test): local development and tests. (Providers are another matter:
+ * plain http only to the hosts in OIDC_ALLOWED_HOSTS.)
  */
 export function isDevelopmentDomain(domain: string): boolean {
   return ['localhost', 'test'].some((name) => domain === name || domain.endsWith(`.${name}`));

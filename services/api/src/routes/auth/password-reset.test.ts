@@ -340,6 +340,7 @@ describe('mail configuration', () => {
   const base = {
     DATABASE_URL: 'postgres://motcua@127.0.0.1/motcua',
     MOTCUA_OPS_TOKEN: 'x'.repeat(24),
+    MOTCUA_SECRET_KEY: Buffer.alloc(32, 1).toString('base64'),
   };
 
   it('refuses to start in production without SMTP_URL, since mail would go to the log', () => {
