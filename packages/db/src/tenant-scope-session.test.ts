@@ -176,15 +176,21 @@ describe('session state a unit of work leaves behind', () => {
     expect((await nextUnit(pool, a)).session?.listening).toBe(0);
   });
 
-  it('does not hand a connection with an SQL-level prepared statement to the next unit of work', async () => {
-    const { a } = await twoTenants();
-    const pool = poolOfOne();
-    const pid = await withTenant(pool, a, async (db) => {
-      await run(db, 'prepare motcua_left_behind as select key from settings');
-      return backendPid(db);
-    });
-    const next = await nextUnit(pool, a);
-    expect(next.pid).not.toBe(pid);
-    expect(next.session?.prepared).toBe(0);
-  });
+  it.each([
+    ['PREPARE', 'prepare motcua_left_behind as select key from settings'],
+    ['a DO block', `do $$ begin execute 'PRE' || 'PARE motcua_left_behind as select 1'; end $$`],
+  ])(
+    'does not hand a connection with an SQL-level prepared statement (from %s) to the next unit of work',
+    async (_label, statement) => {
+      const { a } = await twoTenants();
+      const pool = poolOfOne();
+      const pid = await withTenant(pool, a, async (db) => {
+        await run(db, statement);
+        return backendPid(db);
+      });
+      const next = await nextUnit(pool, a);
+      expect(next.pid).not.toBe(pid);
+      expect(next.session?.prepared).toBe(0);
+    },
+  );
 });
