@@ -7,6 +7,12 @@ export {
   IsolationNotPossibleError,
   type PlatformDb,
 } from './client.ts';
+export {
+  currentDeadline,
+  type Deadline,
+  DeadlineExceededError,
+  withDeadline,
+} from './deadline.ts';
 export { type IdPrefix, newId } from './ids.ts';
 export {
   loadMigrations,
@@ -43,3 +49,4 @@ export {
 export { consumeRateLimit, type RateLimitResult } from './rate-limit.ts';
 export { createTenantSchema, dropTenantSchema, tenantSchemaExists } from './tenant-lifecycle.ts';
 export { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';
+export { isDatabaseUnavailable } from './unavailable.ts';

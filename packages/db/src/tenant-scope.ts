@@ -8,6 +8,7 @@
 // trips as a plain drizzle transaction (see the benchmark's isolation figures).
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js/session';
 import type { Database } from './client.ts';
+import { currentDeadline, type Deadline, deadlineSettingsSql, reserveBefore } from './deadline.ts';
 import { type TenantSlug, tenantNames } from './names.ts';
 import { broadcastMembershipChangeSql, isStaleMembershipError } from './role-membership.ts';
 import { endSessionSql, readSessionState, resetSessionSql } from './session-reset.ts';
@@ -34,9 +35,9 @@ const safeName = /^t_[a-z0-9_]{1,60}$/;
 // reset in the same message (session-reset.ts).
 const scopeViolation = 'motcua-tenant-scope-violated';
 
-function beginSql(schema: string, role: string): string {
+function beginSql(schema: string, role: string, deadline: Deadline | undefined): string {
   return `begin; select set_config('search_path', '${schema}', true), set_config('role', '${role}', true),
-    extract(epoch from transaction_timestamp())::text as started`;
+    extract(epoch from transaction_timestamp())::text as started${deadlineSettingsSql(deadline)}`;
 }
 
 /** The transaction's start time, to the microsecond: a new transaction has a later one. */
@@ -96,20 +97,22 @@ export async function withTenant<T>(
     );
   // drizzle's own session carries the dialect and the tenant tables' relational config.
   const root = database.tenant._.session as unknown as DrizzleSessionInternals;
-  const connection = await database.sql.reserve();
+  // Inside a request, its deadline bounds the wait for a connection and the unit's statements.
+  const deadline = currentDeadline();
+  const connection = await reserveBefore(database, deadline);
   const unit = unitClient(connection);
   // A connection found dirty is closed rather than handed to the next unit of work.
   let dirty = false;
   try {
     let started: string;
     try {
-      started = readStarted(await connection.unsafe(beginSql(schema, role)).simple());
+      started = readStarted(await connection.unsafe(beginSql(schema, role, deadline)).simple());
     } catch (error) {
       if (!isStaleMembershipError(error, role)) throw error;
       // The work has not started: refresh the membership caches and switch again, once.
       await connection.unsafe('rollback').simple();
       await connection.unsafe(`begin; ${broadcastMembershipChangeSql}; commit`).simple();
-      started = readStarted(await connection.unsafe(beginSql(schema, role)).simple());
+      started = readStarted(await connection.unsafe(beginSql(schema, role, deadline)).simple());
     }
     const session = new SessionOn(unit.client, root.dialect, root.schema, root.options);
     const tx = new TransactionOn(root.dialect, session, root.schema);

@@ -5,6 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppBindings, AppDeps, AppEnv } from './context.ts';
 import { onError, onNotFound } from './errors.tsx';
 import { requestContext } from './middleware/request-context.ts';
+import { requestDeadline } from './middleware/request-deadline.ts';
 import { resolveTenant } from './middleware/tenant.tsx';
 import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
 import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
@@ -58,6 +59,7 @@ const routeTable = (app: 'tenant' | 'platform', hono: { routes: { method: string
 function baseApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestContext(deps));
+  app.use('*', requestDeadline(deps.env.REQUEST_TIMEOUT_MS));
   app.use('*', safetyHeaders());
   app.use('*', csrfProtection());
   app.onError(onError);

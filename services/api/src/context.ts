@@ -10,7 +10,7 @@ import type { Metrics } from './metrics.ts';
 import type { ResolvedTenant, TenantResolver } from './tenancy/resolver.ts';
 
 export interface AppDeps {
-  env: Pick<ApiEnv, 'PLATFORM_DOMAIN' | 'MOTCUA_OPS_TOKEN' | 'TRUST_PROXY_HOPS'>;
+  env: Pick<ApiEnv, 'PLATFORM_DOMAIN' | 'MOTCUA_OPS_TOKEN' | 'TRUST_PROXY_HOPS' | 'REQUEST_TIMEOUT_MS'>;
   database: Database;
   storage: Storage;
   /** Outgoing email (password reset links); writes to the log when SMTP_URL is unset. */
