@@ -2,7 +2,7 @@
 // process must live through it (postgres.js 3.4.9 threw from a timer when a connection died
 // mid-query: patches/postgres@3.4.9.patch), say what failed, and deliver everything once the
 // database is back (at least once: a message sent just before the crash may go again, with
-// the same Message-ID).
+// the same Message-ID), and listen for notifications again.
 import { createDatabase, type Database, migratePlatform, type TenantSlug } from '@motcua/db';
 import { type KillablePostgres, startKillablePostgres } from '@motcua/db/killable-postgres';
 import { createTestTenant } from '@motcua/db/testing';
@@ -68,6 +68,14 @@ it('lives through a crash of PostgreSQL mid-delivery and delivers everything onc
     ),
   );
   await waitUntil('every message delivered', async () => delivered([...before, ...after]), 30_000);
+  // And it listens again (postgres.js retries its LISTEN on every close of that connection):
+  // notifications, not only the sweep, bring the next messages.
+  await waitUntil('a LISTEN connection again', async () => {
+    const [row] = await database.sql<{ count: number }[]>`
+      select count(*)::int as count from pg_stat_activity
+      where application_name = 'motcua-worker' and query ilike 'listen %'`;
+    return (row?.count ?? 0) > 0;
+  });
   for (const email of [...before, ...after]) {
     // At least once; more than once only for a message the crash caught between SMTP and COMMIT.
     expect(smtp.messagesTo(email.to).length).toBeGreaterThan(0);
