@@ -228,34 +228,46 @@ describe('a PostgreSQL crash', () => {
     );
   }, 90_000);
 
-  it('while the API is idle: requests during and after the outage are all answered', async () => {
+  it('while the API is idle: requests during the outage, across the restart and after it are all answered', async () => {
     // Warm pool: the idle connections are the ones the crash kills.
     for (const cookie of cookies.slice(0, 4)) expect((await submit(cookie)).status).toBe(201);
     await pg.kill();
     await pause(300);
-    const during = await Promise.all([
-      ...cookies.map((cookie) => submit(cookie)),
-      send('/api/dossiers', { cookie: cookies[0] ?? '' }),
-      send('/', { html: true }),
-      send('/procedures', { html: true }),
-      send('/dossiers', { html: true, cookie: cookies[1] ?? '' }),
-    ]);
+    // A trickle of requests, as people reload pages: some are waiting for a connection at the
+    // moment PostgreSQL comes back (before the driver's patch, those were never answered).
+    const kinds = [
+      (i: number) => submit(cookies[i % cookies.length] ?? ''),
+      () => send('/api/dossiers', { cookie: cookies[0] ?? '' }),
+      () => send('/', { html: true }),
+      () => send('/procedures', { html: true }),
+      () => send('/dossiers', { html: true, cookie: cookies[1] ?? '' }),
+    ];
+    const trickle: Promise<Outcome>[] = [];
+    let trickling = true;
+    const feeder = (async () => {
+      for (let i = 0; trickling; i += 1) {
+        trickle.push((kinds[i % kinds.length] ?? kinds[0]!)(i));
+        await pause(60);
+      }
+    })();
+    await pause(1500);
+    await pg.start();
+    await pause(1500);
+    trickling = false;
+    await feeder;
+    const during = await Promise.all(trickle);
     expectAnsweredWithoutFault(during, [200, 201]);
     expect(during.filter((o) => o.status === 503).length).toBeGreaterThan(0);
     expect(during.some((o) => o.status === 503 && o.contentType?.startsWith('text/html'))).toBe(true);
 
-    await pg.start();
-    const restartedAt = now();
-    const after: Outcome[] = [];
-    while (!after.some((o) => o.status === 201) && now() - restartedAt < 30_000) {
-      after.push(await submit(cookies[2] ?? ''));
-      await pause(100);
-    }
-    after.push(...(await Promise.all(cookies.map((cookie) => submit(cookie)))));
-    expectAnsweredWithoutFault(after, [201]);
-    expect(after.slice(-cookies.length).map((o) => o.status)).toEqual(cookies.map(() => 201));
+    const after = await Promise.all(cookies.map((cookie) => submit(cookie)));
+    expect(after.map((o) => o.status)).toEqual(cookies.map(() => 201));
     const { ids, stored } = await acknowledgedIdsStored([...during, ...after]);
     expect(stored.map((row) => row.id).sort()).toEqual([...ids].sort());
+    console.info(
+      `outage while idle: ${during.length} requests during and across the restart ` +
+        `(${during.filter((o) => o.status === 503).length} answered 503), all answered`,
+    );
   }, 90_000);
 });
 
