@@ -129,4 +129,31 @@ describe('a session that dies under the client', () => {
       await pool.end({ timeout: 1 });
     }
   });
+
+  it('does not lose a connection to a reserve() that was refused (the server turned its connection away)', async () => {
+    // A role of its own allowed one connection: the pool's second connection is refused (53300).
+    const role = `faults_${randomBytes(4).toString('hex')}`;
+    await superuser.unsafe(`create role ${role} login password 'faults-password' connection limit 1`);
+    const url = new URL(databaseUrl);
+    url.username = role;
+    url.password = 'faults-password';
+    const pool = postgres(url.toString(), { max: 2, onnotice: () => {} });
+    try {
+      const first = await pool.reserve();
+      const refused = await settled(pool.reserve(), 'the refused reserve()');
+      expect(codeOf(refused)).toBe('53300');
+      // Released before the refused connection has even closed: the refused reserve must not take it.
+      first.release();
+      await superuser.unsafe(`alter role ${role} connection limit 2`);
+      const both = await settled(
+        Promise.all([pool.reserve(), pool.reserve()]),
+        'two reserves on a pool of two',
+      );
+      expect(both.status).toBe('fulfilled');
+      if (both.status === 'fulfilled') for (const handle of both.value) handle.release();
+    } finally {
+      await pool.end({ timeout: 1 });
+      await superuser.unsafe(`drop role ${role}`);
+    }
+  });
 });
