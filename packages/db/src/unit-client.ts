@@ -12,14 +12,20 @@ export interface UnitClient {
 }
 
 // PREPARE directly, or through PL/pgSQL (a DO block's EXECUTE, a procedure). The query builder
-// never writes these words as keywords; a false alarm only costs the detection query.
-const mayPrepare = /\b(prepare|do|execute|call)\b/i;
+// never writes these as keywords (an upsert's `do update` / `do nothing` is not a DO block); a
+// false alarm only costs the detection query.
+const mayPrepare = /\b(prepare|execute|call)\b|\bdo\s+(\$|'|e'|u&'|language\b)/i;
+
+/** Whether a statement's text could leave an SQL-level prepared statement in the session. */
+export function mayCreatePreparedStatement(text: string): boolean {
+  return mayPrepare.test(text);
+}
 
 export function unitClient(connection: ReservedSql): { client: UnitClient; mayHavePrepared(): boolean } {
   let depth = 0;
   let suspicious = false;
   const unsafe = ((text: string, ...rest: unknown[]) => {
-    if (!suspicious && mayPrepare.test(text)) suspicious = true;
+    if (!suspicious && mayCreatePreparedStatement(text)) suspicious = true;
     return (connection.unsafe as (text: string, ...rest: unknown[]) => ReturnType<Unsafe>)(text, ...rest);
   }) as Unsafe;
   const client: UnitClient = {
