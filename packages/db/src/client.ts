@@ -21,6 +21,9 @@ export function createDatabase({ url, max = 10, applicationName = 'motcua', secr
     max,
     idle_timeout: 30,
     connect_timeout: 10,
+    // After a database outage the next attempt waits at most a second: postgres.js's own
+    // backoff grows to 20 s after a dozen refused connections, so it came back that much later.
+    backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
     onnotice: () => {},
     connection: { application_name: applicationName },
   });
@@ -45,7 +48,8 @@ export class IsolationNotPossibleError extends Error {
 
 /**
  * Refuses to serve with a login role that would make tenant isolation moot: a superuser or
- * a BYPASSRLS role reads every schema whatever role a transaction switches to.
+ * a BYPASSRLS role reads every schema whatever role a transaction switches to; and in a
+ * database whose large objects every role may create.
  */
 export async function assertIsolationReady(database: Database): Promise<void> {
   const rows = await database.sql<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean }[]>`
@@ -60,6 +64,18 @@ export async function assertIsolationReady(database: Database): Promise<void> {
   if (!role.rolcreaterole) {
     throw new IsolationNotPossibleError(
       'The DATABASE_URL role lacks CREATEROLE; it needs it to create each tenant role.',
+    );
+  }
+  // Large objects are shared by every tenant of the database and keep a tenant's role from
+  // being dropped; the server's preparation revokes their creation from PUBLIC.
+  const [largeObjects] = await database.sql<{ creatable: boolean }[]>`
+    select has_function_privilege('pg_catalog.lo_create(oid)', 'execute')
+        or has_function_privilege('pg_catalog.lo_creat(integer)', 'execute')
+        or has_function_privilege('pg_catalog.lo_from_bytea(oid, bytea)', 'execute') as creatable`;
+  if (largeObjects?.creatable) {
+    throw new IsolationNotPossibleError(
+      'Every role may create large objects in this database, which tenants would share; as a superuser, connected to it, run: ' +
+        'revoke execute on function lo_create(oid), lo_creat(integer), lo_from_bytea(oid, bytea), lo_import(text), lo_import(text, oid) from public',
     );
   }
 }

@@ -7,6 +7,12 @@ export {
   IsolationNotPossibleError,
   type PlatformDb,
 } from './client.ts';
+export {
+  currentDeadline,
+  type Deadline,
+  DeadlineExceededError,
+  withDeadline,
+} from './deadline.ts';
 export { type IdPrefix, newId } from './ids.ts';
 export {
   loadMigrations,
@@ -59,3 +65,4 @@ export {
 } from './secret-box.ts';
 export { createTenantSchema, dropTenantSchema, tenantSchemaExists } from './tenant-lifecycle.ts';
 export { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';
+export { isDatabaseUnavailable } from './unavailable.ts';

@@ -68,8 +68,11 @@ export function useIsolatedTestDatabase(
   };
   beforeAll(async () => {
     await asAdmin(`create database ${name} owner ${owner} encoding 'UTF8' template template0`);
-    // As in production (see @motcua/testing's bootstrap): no temporary tables for anyone.
+    // As in production (see @motcua/testing's bootstrap): no temporary tables and no large
+    // objects for anyone (function rights are per database, so revoked in this one).
     await asAdmin(`revoke temporary on database ${name} from public`);
+    await superuser.unsafe(`revoke execute on function pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
+      pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid) from public`);
     if (migrate) await migratePlatform(database);
   });
   afterAll(async () => {

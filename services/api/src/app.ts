@@ -7,6 +7,7 @@ import { onError, onNotFound } from './errors.tsx';
 import { limitBodies } from './middleware/body-limit.ts';
 import { refuseMalformedBody, refuseMalformedUrl } from './middleware/input-guard.ts';
 import { requestContext } from './middleware/request-context.ts';
+import { requestDeadline } from './middleware/request-deadline.ts';
 import { resolveTenant } from './middleware/tenant.tsx';
 import { csrfProtection, safetyHeaders } from './middleware/web-safety.ts';
 import { buildOpenApiDocument, docsRoutes } from './openapi.ts';
@@ -60,6 +61,7 @@ const routeTable = (app: 'tenant' | 'platform', hono: { routes: { method: string
 function baseApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestContext(deps));
+  app.use('*', requestDeadline(deps.env.REQUEST_TIMEOUT_MS));
   app.use('*', safetyHeaders());
   app.use('*', csrfProtection());
   app.use('*', refuseMalformedUrl());

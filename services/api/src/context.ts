@@ -12,7 +12,13 @@ import type { ResolvedTenant, TenantResolver } from './tenancy/resolver.ts';
 export interface AppDeps {
   env: Pick<
     ApiEnv,
-    'PLATFORM_DOMAIN' | 'PUBLIC_URL' | 'PORT' | 'MOTCUA_OPS_TOKEN' | 'TRUST_PROXY_HOPS' | 'OIDC_ALLOWED_HOSTS'
+    | 'PLATFORM_DOMAIN'
+    | 'PUBLIC_URL'
+    | 'PORT'
+    | 'MOTCUA_OPS_TOKEN'
+    | 'TRUST_PROXY_HOPS'
+    | 'OIDC_ALLOWED_HOSTS'
+    | 'REQUEST_TIMEOUT_MS'
   >;
   database: Database;
   storage: Storage;

@@ -9,13 +9,22 @@ import {
   serverEnv,
   storageEnv,
 } from '@motcua/config';
+import { z } from 'zod';
 
 export const apiEnvSchema = serverEnv
   .extend(databaseEnv.shape)
   .extend(storageEnv.shape)
   .extend(mailEnv.shape)
   .extend(oidcEnv.shape)
-  .extend(secretsEnv.shape);
+  .extend(secretsEnv.shape)
+  .extend({
+    /**
+     * The backstop for a request that has not been answered: past it the client gets 503, and
+     * the request's database work gives up its wait for a connection and is ended by the
+     * server a second later. Far above any page's time: it only catches what would hang.
+     */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  });
 export type ApiEnv = ReturnType<typeof apiEnvSchema.parse>;
 
 export function loadApiEnv(source?: Record<string, string | undefined>): ApiEnv {

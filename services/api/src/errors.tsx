@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // One error design: every failure becomes `{ error: { code, message, details? } }` with the
 // right status on /api, or a person-readable page elsewhere. No stack traces, no SQL text.
-import { InvalidSlugError } from '@motcua/db';
+import { DeadlineExceededError, InvalidSlugError, isDatabaseUnavailable } from '@motcua/db';
 import {
   ConflictError,
   DomainError,
@@ -73,8 +73,23 @@ export function mapError(error: unknown): Mapped | undefined {
       status >= 500 ? 'The server could not complete the request.' : error.message || 'Bad request.';
     return { status, body: body(httpCodes[status] ?? 'http_error', message) };
   }
+  if (error instanceof DeadlineExceededError) {
+    return { status: 503, body: body('timeout', 'The server took too long to answer; please try again.') };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: body(
+        'database_unavailable',
+        'The service is briefly unavailable; please try again in a few seconds.',
+      ),
+    };
+  }
   return undefined;
 }
+
+/** Seconds a client should wait after a 503 of a database outage or a timed-out request. */
+const unavailableRetryAfter = 5;
 
 export function wantsJson(c: Context<AppEnv>): boolean {
   const path = c.req.path;
@@ -122,6 +137,16 @@ export function onError(error: Error, c: Context<AppEnv>) {
     c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   }
   if (mapped && mapped.status < 500) return renderError(c, mapped.status, mapped.body);
+  if (mapped && (error instanceof DeadlineExceededError || isDatabaseUnavailable(error))) {
+    // Expected while the database is away: a warning naming the cause, not a stack per request.
+    c.header('Retry-After', String(unavailableRetryAfter));
+    c.get('logger')?.warn('request not served', {
+      code: mapped.body.error.code,
+      error: error.name,
+      ...(pgCode(error) ? { pgCode: pgCode(error) } : {}),
+    });
+    return renderError(c, mapped.status, mapped.body);
+  }
   c.get('logger')?.error('request failed', {
     error: error.name,
     message: withoutQueryParameters(error.message),

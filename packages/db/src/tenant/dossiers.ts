@@ -22,7 +22,7 @@ export const dossiers = pgTable(
   'dossiers',
   {
     id: text('id').primaryKey(),
-    /** `<agency identifier>-<YYMMDD>-<NNNN>`, given at submission; drafts have none. */
+    /** `<agency identifier>-<YYMMDD>-<NNNN>` (wider past 9999), given at submission; drafts have none. */
     code: text('code'),
     procedureVersionId: text('procedure_version_id')
       .notNull()

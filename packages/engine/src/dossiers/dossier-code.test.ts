@@ -1,9 +1,12 @@
 import { newId, type TenantSlug, withTenant } from '@motcua/db';
-import { citizens } from '@motcua/db/tenant';
+import { citizens, dossierCodeSequences, dossiers } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
+import { LimitExceededError } from '@motcua/domain';
+import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishVersion } from '../procedures/publish-version.ts';
 import { testProcedure } from '../testing.ts';
+import { lastDossierNumberOfDay } from './dossier-code.ts';
 import { saveDossier } from './save-dossier.ts';
 
 const database = useTestDatabase(10);
@@ -66,5 +69,53 @@ describe('dossier codes', () => {
       submit: true,
     });
     expect(ok.dossier.code).toMatch(/-260303-0001$/);
+  });
+
+  const submitOn = (id: string, now: Date) =>
+    saveDossier(
+      { database, slug, actor: { kind: 'citizen', id }, now: () => now },
+      { procedureCode: testProcedure.code, answers, submit: true },
+    );
+
+  it('widens the sequence past 9999 instead of refusing the day’s 10,000th dossier', async () => {
+    const now = new Date('2026-03-04T02:00:00Z');
+    await withTenant(database, slug, (db) =>
+      db.insert(dossierCodeSequences).values({ day: '2026-03-04', last: 9998 }),
+    );
+    const ids = await citizensOf(3);
+    const codes: string[] = [];
+    for (const id of ids) codes.push((await submitOn(id, now)).dossier.code ?? '');
+    expect(codes.map((code) => code.split('-').slice(1).join('-'))).toEqual([
+      '260304-9999',
+      '260304-10000',
+      '260304-10001',
+    ]);
+    const stored = await withTenant(database, slug, (db) =>
+      db.select({ code: dossiers.code }).from(dossiers).where(like(dossiers.code, '%-260304-%')),
+    );
+    expect(stored.map((row) => row.code).sort()).toEqual([...codes].sort());
+  });
+
+  it('refuses a submission past the counter’s last number as a limit of the day, storing nothing', async () => {
+    const now = new Date('2026-03-05T16:00:00Z'); // 23:00 in Vietnam: the next day starts in an hour
+    await withTenant(database, slug, (db) =>
+      db.insert(dossierCodeSequences).values({ day: '2026-03-05', last: lastDossierNumberOfDay - 1 }),
+    );
+    const [first, second] = await citizensOf(2);
+    expect((await submitOn(first ?? '', now)).dossier.code).toMatch(/-260305-2147483647$/);
+    const refused = await submitOn(second ?? '', now).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LimitExceededError);
+    expect((refused as LimitExceededError).retryAfterSeconds).toBe(3600);
+    expect((refused as LimitExceededError).details).toEqual({
+      limit: 'dossier_numbers_per_day',
+      max: lastDossierNumberOfDay,
+    });
+    const kept = await withTenant(database, slug, (db) =>
+      db
+        .select({ id: dossiers.id })
+        .from(dossiers)
+        .where(eq(dossiers.ownerId, second ?? '')),
+    );
+    expect(kept).toEqual([]);
   });
 });
