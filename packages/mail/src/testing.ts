@@ -87,6 +87,7 @@ export async function startSmtpServer(options: TestSmtpServerOptions = {}): Prom
     authOptional: true,
     logger: false,
     closeTimeout: 200,
+    disableReverseLookup: true,
     onConnect(_session, callback) {
       connections += 1;
       callback();

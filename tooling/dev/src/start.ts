@@ -57,6 +57,7 @@ async function main() {
     const worker = await startWorker({
       database: deps.database,
       mailer: deps.mailer,
+      logger,
       stopTimeoutMs: 3_000,
       measureUsage: (day) => measureFleetUsage(deps.provisioning, day),
     });

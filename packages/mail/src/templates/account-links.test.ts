@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidEmailPayloadError, parseOutboxEmail } from './parse-payload.ts';
-import { MissingTokenError, outboxTokenIdOf, renderOutboxEmail } from './render-outbox-email.ts';
+import { MissingTokenError, outboxTokenOf, renderOutboxEmail } from './render-outbox-email.ts';
 
 // As @motcua/auth writes it (packages/auth/src/emailed-tokens.ts).
 const payload = (template: string, data: Record<string, unknown> = {}) => ({
@@ -38,7 +38,10 @@ describe('emails with a one-time link', () => {
   });
 
   it('names the token it needs, and refuses to render without it', () => {
-    expect(outboxTokenIdOf(parseOutboxEmail(payload('staff.invitation')))).toBe('abcdefghijklmnopqrstuvwx');
+    expect(outboxTokenOf(parseOutboxEmail(payload('staff.invitation')))).toEqual({
+      tokenId: 'abcdefghijklmnopqrstuvwx',
+      validForMinutes: 30,
+    });
     expect(() => renderOutboxEmail(payload('staff.invitation'))).toThrow(MissingTokenError);
   });
 

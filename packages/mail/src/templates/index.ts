@@ -24,7 +24,7 @@ export {
 } from './parse-payload.ts';
 export {
   MissingTokenError,
-  outboxTokenIdOf,
+  outboxTokenOf,
   renderOutboxEmail,
   renderParsedOutboxEmail,
 } from './render-outbox-email.ts';

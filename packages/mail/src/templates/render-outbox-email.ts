@@ -9,11 +9,13 @@ import { renderDossierSupplementRequested } from './dossier-supplement-requested
 import { type OutboxEmail, parseOutboxEmail } from './parse-payload.ts';
 import type { RenderedEmail } from './types.ts';
 
-/** The id of the one-time token the email's link needs, or null for an email without one. */
-export function outboxTokenIdOf(message: OutboxEmail): string | null {
-  return message.template === 'staff.invitation' || message.template === 'auth.password_reset'
-    ? message.email.tokenId
-    : null;
+/**
+ * The one-time token the email's link needs (its id, and how long the link is said to work), or
+ * null for an email without one.
+ */
+export function outboxTokenOf(message: OutboxEmail): { tokenId: string; validForMinutes: number } | null {
+  if (message.template !== 'staff.invitation' && message.template !== 'auth.password_reset') return null;
+  return { tokenId: message.email.tokenId, validForMinutes: message.email.validForMinutes };
 }
 
 function renderParsed(message: OutboxEmail, token: string | undefined): RenderedEmail {
