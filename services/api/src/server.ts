@@ -12,6 +12,7 @@ import type { ApiEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createTenantResolver } from './tenancy/resolver.ts';
+import { configuredTenantSiteUrl } from './tenant-mail.ts';
 
 export interface RunningServer {
   url: string;
@@ -44,7 +45,7 @@ export async function createDeps(
     database,
     storage,
     mailer,
-    provisioning: { database, storage },
+    provisioning: { database, storage, tenantSiteUrl: configuredTenantSiteUrl(env) },
     logger,
     metrics: createMetrics(),
     tenants: createTenantResolver(database),

@@ -1,6 +1,7 @@
-// Emails that carry links into an agency's site (password reset, invitations).
+// Where the links of an agency's emails (password reset, invitations, dossier notices) point.
 import type { Context } from 'hono';
 import type { AppEnv } from './context.ts';
+import type { ApiEnv } from './env.ts';
 
 /**
  * The agency's own site: the host the tenant was resolved by, never the raw Host header (a
@@ -19,22 +20,25 @@ export function tenantSiteBase(c: Context<AppEnv>): string {
 }
 
 /**
- * Sends as the request's background work: the answer does not wait for the SMTP server (so it
- * takes as long for an address without an account), and a failure is logged without the
- * message, which holds the link.
+ * The site of agency `slug` for the links its emails carry, when a request is at hand (an
+ * operator onboarding or retrying it): the platform domain, with the request's scheme and port
+ * as the operator pages' own links have them. Every email goes through the outbox; this only
+ * says where its link points.
  */
-export function queueEmail(c: Context<AppEnv>, what: string) {
-  return (message: { to: string; subject: string; text: string; html?: string }) => {
-    const { mailer, background } = c.get('deps');
-    const logger = c.get('logger');
-    const delivery = mailer.send(message).catch((error: unknown) => {
-      const code = (error as { code?: unknown } | null)?.code;
-      logger.error(`${what} email not sent`, {
-        error: error instanceof Error ? error.name : 'unknown',
-        ...(typeof code === 'string' ? { code } : {}),
-      });
-    });
-    background.add(delivery);
-    void delivery.finally(() => background.delete(delivery));
-  };
+export function tenantSiteUrlFromRequest(c: Context<AppEnv>): (slug: string) => string {
+  const domain = c.get('deps').env.PLATFORM_DOMAIN;
+  const port = new URL(c.req.url).port;
+  return (slug) => `${c.env.secure ? 'https' : 'http'}://${slug}.${domain}${port ? `:${port}` : ''}`;
+}
+
+/**
+ * The same from configuration alone, for work no request started (a provisioning run resumed
+ * when the API starts): https on the platform domain in production, else http on PORT.
+ */
+export function configuredTenantSiteUrl(
+  env: Pick<ApiEnv, 'PLATFORM_DOMAIN' | 'PORT' | 'NODE_ENV'>,
+): (slug: string) => string {
+  if (env.NODE_ENV === 'production') return (slug) => `https://${slug}.${env.PLATFORM_DOMAIN}`;
+  const port = env.PORT === 80 || env.PORT === 0 ? '' : `:${env.PORT}`;
+  return (slug) => `http://${slug}.${env.PLATFORM_DOMAIN}${port}`;
 }
