@@ -1,6 +1,6 @@
 import { type Database, type TenantSlug, withTenant } from '@motcua/db';
 import { outbox } from '@motcua/db/tenant';
-import { createTestTenant, useIsolatedTestDatabase } from '@motcua/db/testing';
+import { createTestTenant, testSlug, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { createMailer } from '@motcua/mail';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import { and, isNull, sql } from 'drizzle-orm';
@@ -121,5 +121,38 @@ describe('an SMTP outage', () => {
         (drained.perSecond / calm.perSecond) * 100
       ).toFixed(0)} %); first message ${Math.round(drained.first - back)} ms after the server came back`,
     );
+  });
+});
+
+describe('the probe during an outage', () => {
+  it('reaches the tenant whose message waits, though another tenant with nothing due takes it first', async () => {
+    // Slugs in this order: a sweep visits the idle agency first, and its visit holds the probe
+    // while the waiting agency's visit is sent away.
+    const idle = await createTestTenant(database, { slug: testSlug('a') });
+    const waiting = await createTestTenant(database, { slug: testSlug('z') });
+    const server = await startSmtpServer();
+    const { logger, parsed } = recordingLogger();
+    const worker = await startWorker({
+      database,
+      mailer: createMailer({ smtpUrl: server.url, from }),
+      logger,
+      // No periodic sweep to the rescue within the test: only the probe's own scheduling.
+      sweepIntervalMs: 3_600_000,
+      serverRetry: { initialDelayMs: 100, maxDelayMs: 200 },
+    });
+    try {
+      await server.goDown();
+      const email = uniqueEmail('probe');
+      await insertEmails(database, waiting, [email]);
+      await waitUntil('the worker to pause', async () =>
+        parsed().some((line) => line.msg === 'SMTP server unreachable; delivery paused'),
+      );
+      await server.comeBack();
+      await server.waitFor(email.to, { timeoutMs: 5_000 });
+      expect(await readOutbox(database, idle)).toEqual([]);
+    } finally {
+      await worker.stop();
+      await server.close();
+    }
   });
 });

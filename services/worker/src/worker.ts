@@ -137,26 +137,44 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     scheduleProbe();
   };
 
+  // Tenants sent away while the server was paused: when a probe finds nothing to send (its
+  // tenant had nothing due), they are visited again, or the probe might never reach the tenant
+  // whose message is waiting. A timed-out pause is covered by the probe timer's sweep.
+  const turnedAway = new Set<TenantSlug>();
+  const handBackProbe = () => {
+    health.releaseProbe();
+    const again = [...turnedAway];
+    turnedAway.clear();
+    for (const other of again) queue.request(other);
+  };
+
   const visit = async (slug: TenantSlug) => {
     // Batch after batch while they come back full; a failure of one message does not stop the
     // others (it is retried on its own), an unreachable server pauses everything.
     while (!stopping) {
       const access = health.tryAcquire();
-      if (access === 'wait') return;
+      if (access === 'wait') {
+        turnedAway.add(slug);
+        return;
+      }
       const size = access === 'probe' ? 1 : batch;
       let counts: DeliveryCounts;
       try {
         counts = await deliver(slug, size);
       } catch (error) {
-        if (access === 'probe') health.releaseProbe();
+        if (access === 'probe') handBackProbe();
         throw error;
       }
       if (counts.claimed > 0) logger.info('outbox visited', { tenant: slug, ...counts });
-      if (counts.serverDown) return onServerDown(counts);
+      if (counts.serverDown) {
+        turnedAway.clear();
+        return onServerDown(counts);
+      }
       if (counts.claimed === 0) {
-        if (access === 'probe') health.releaseProbe();
+        if (access === 'probe') handBackProbe();
         return;
       }
+      turnedAway.clear();
       if (health.recordReachable().recovered) {
         logger.info('SMTP server reachable again; delivering the backlog');
         // Every tenant's backlog is due: visit them all now, not at the next sweep.
