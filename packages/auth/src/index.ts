@@ -1,5 +1,6 @@
 // Sign-in and access for Motcua: sessions (tenant and operator realms), passwords, sign-in
 // throttling, TOTP, API keys, the permission table and tenant audit rows.
+
 export {
   apiKeyActor,
   type GeneratedApiKey,
@@ -12,6 +13,12 @@ export {
 export { type AuditEntry, maskAuditDetails, recordAudit, redacted } from './audit.ts';
 export type { AuthContext } from './context.ts';
 export { type CreateApiKeyInput, createApiKey } from './create-api-key.ts';
+export {
+  type EmailedTokenPurpose,
+  type IssuedToken,
+  issueEmailedToken,
+  queueEmailedToken,
+} from './emailed-tokens.ts';
 export { listApiKeys } from './list-api-keys.ts';
 export * from './oidc/index.ts';
 export {
@@ -43,8 +50,6 @@ export {
   confirmPasswordReset,
   invalidOrExpiredToken,
   type PasswordResetConfirmContext,
-  type PasswordResetDeps,
-  type PasswordResetEmail,
   type PasswordResetRequestContext,
   passwordResetConfirmInput,
   passwordResetPolicy,
@@ -131,7 +136,6 @@ export {
   invalidInvitation,
 } from './staff/accept-invitation.ts';
 export {
-  type InvitationEmail,
   type InviteStaffDeps,
   type InviteStaffInput,
   inviteStaff,
@@ -139,7 +143,11 @@ export {
 } from './staff/invite-staff.ts';
 export { listStaff } from './staff/list-staff.ts';
 export { listUnitChoices, type UnitChoice } from './staff/list-units.ts';
-export { resendInvitation, sendFirstAdminInvitation } from './staff/resend-invitation.ts';
+export {
+  queueNewInvitation,
+  resendFirstAdminInvitation,
+  resendInvitation,
+} from './staff/resend-invitation.ts';
 export { invitationPolicy, type StaffView } from './staff/staff-view.ts';
 export { type UpdateStaffInput, updateStaff, updateStaffInput } from './staff/update-staff.ts';
 export {

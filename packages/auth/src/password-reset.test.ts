@@ -6,23 +6,41 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   confirmPasswordReset,
-  type PasswordResetEmail,
   type PasswordResetRequestContext,
   passwordResetPolicy,
   requestPasswordReset,
 } from './password-reset.ts';
 import { verifyPassword } from './passwords.ts';
 import { createTenantSession, validateTenantSession } from './tenant-sessions.ts';
-import { auditRows, insertCitizen, insertStaff, later, minutes } from './test-support.ts';
+import {
+  auditRows,
+  type DeliveredLink,
+  deliverEmailedLinks,
+  insertCitizen,
+  insertStaff,
+  later,
+  minutes,
+  outboxRows,
+} from './test-support.ts';
 import { admitAttempt, checkThrottle } from './throttle.ts';
 import { hashSecret } from './tokens.ts';
 
 const database = useTestDatabase(4);
 const newPassword = 'Sông Hương chảy qua 2027';
 
+const mailboxes = new Map<TenantSlug, DeliveredLink[]>();
+
+/** Asks for a reset, then delivers what it queued as the worker would, at the same time. */
+async function request(ctx: PasswordResetRequestContext, input: unknown, now?: Date) {
+  const result = await requestPasswordReset(ctx, input, now);
+  mailboxes.get(ctx.slug)?.push(...(await deliverEmailedLinks(database, ctx.slug, now)));
+  return result;
+}
+
 async function setup() {
   const slug = await createTestTenant(database);
-  const outbox: PasswordResetEmail[] = [];
+  const outbox: DeliveredLink[] = [];
+  mailboxes.set(slug, outbox);
   const ctx: PasswordResetRequestContext = {
     database,
     slug,
@@ -32,8 +50,7 @@ async function setup() {
     requestId: 'req-reset-1',
     ip: '203.0.113.7',
   };
-  const deps = { send: (message: PasswordResetEmail) => void outbox.push(message) };
-  return { slug, ctx, deps, outbox };
+  return { slug, ctx, outbox };
 }
 
 async function emailOf(slug: TenantSlug, kind: 'staff' | 'citizen', id: string): Promise<string> {
@@ -58,9 +75,9 @@ async function tokensOf(slug: TenantSlug, principalId: string) {
   );
 }
 
-function tokenIn(message: PasswordResetEmail | undefined): string {
-  const match = /\/reset-password\?token=([a-z2-7]{24}\.[a-z2-7]{32})\n/.exec(message?.text ?? '');
-  if (!match?.[1]) throw new Error(`No reset link in ${message?.text}`);
+function tokenIn(message: DeliveredLink | undefined): string {
+  const match = /\/reset-password\?token=([a-z2-7]{24}\.[a-z2-7]{32})$/.exec(message?.link ?? '');
+  if (!match?.[1]) throw new Error(`No reset link in ${message?.link}`);
   return match[1];
 }
 
@@ -74,23 +91,35 @@ async function expectInvalidToken(promise: Promise<unknown>) {
 }
 
 describe('requestPasswordReset', () => {
-  it('mails a staff member a 30-minute link to the stored address and keeps only the hash', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+  it('queues a 30-minute link to the stored address in its unit of work, the secret nowhere but in the email', async () => {
+    const { slug, ctx, outbox } = await setup();
     const staffId = await insertStaff(database, slug);
     const email = await emailOf(slug, 'staff', staffId);
     const now = new Date('2027-03-01T08:00:00Z');
-    const result = await requestPasswordReset(ctx, { email: email.toUpperCase() }, deps, now);
-    expect(result).toEqual({ status: 'sent_if_exists' });
+    await requestPasswordReset(ctx, { email: email.toUpperCase() }, now);
+    // Queued, not sent: the outbox row names the token, and the token works for nobody yet.
+    const [queued] = await outboxRows(database, slug);
+    expect(queued).toMatchObject({
+      kind: 'email',
+      recipient: email.toLowerCase(),
+      sentAt: null,
+      payload: {
+        template: 'auth.password_reset',
+        to: email,
+        data: { siteName: 'UBND tỉnh Huế', siteUrl: 'https://hue.motcua.vn', validForMinutes: 30 },
+      },
+    });
+    const [pending] = await tokensOf(slug, staffId);
+    expect(queued?.payload.data).toMatchObject({ tokenId: pending?.id, fullName: 'Nguyễn Văn An' });
+
+    outbox.push(...(await deliverEmailedLinks(database, slug, now)));
     expect(outbox).toHaveLength(1);
     const [message] = outbox;
     expect(message?.to).toBe(email);
     const token = tokenIn(message);
-    expect(message?.text).toContain(`https://hue.motcua.vn/reset-password?token=${token}`);
-    // Vietnamese first, English below it.
-    const text = message?.text ?? '';
-    expect(text.indexOf('Xin chào')).toBeGreaterThanOrEqual(0);
-    expect(text.indexOf('Xin chào')).toBeLessThan(text.indexOf('Hello'));
+    expect(message?.link).toBe(`https://hue.motcua.vn/reset-password?token=${token}`);
     const [id, secret] = token.split('.');
+    expect(JSON.stringify(await outboxRows(database, slug))).not.toContain(secret);
     const [row] = await tokensOf(slug, staffId);
     expect(row).toMatchObject({ id, purpose: 'password_reset', principalKind: 'staff', usedAt: null });
     expect(row!.expiresAt.toISOString()).toBe(later(now, minutes(30)).toISOString());
@@ -110,10 +139,10 @@ describe('requestPasswordReset', () => {
   });
 
   it('resolves the same for an unknown address and a disabled staff member, and mails nobody', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const disabled = await insertStaff(database, slug, { status: 'disabled' });
-    const unknown = await requestPasswordReset(ctx, { email: 'nobody@agency.gov.vn' }, deps);
-    const off = await requestPasswordReset(ctx, { email: await emailOf(slug, 'staff', disabled) }, deps);
+    const unknown = await request(ctx, { email: 'nobody@agency.gov.vn' });
+    const off = await request(ctx, { email: await emailOf(slug, 'staff', disabled) });
     expect(unknown).toEqual({ status: 'sent_if_exists' });
     expect(off).toEqual(unknown);
     expect(outbox).toEqual([]);
@@ -126,61 +155,73 @@ describe('requestPasswordReset', () => {
   });
 
   it('refuses a malformed address with a field error', async () => {
-    const { ctx, deps } = await setup();
-    await expect(requestPasswordReset(ctx, { email: 'not-an-address' }, deps)).rejects.toMatchObject({
+    const { ctx } = await setup();
+    await expect(request(ctx, { email: 'not-an-address' })).rejects.toMatchObject({
       code: 'invalid_input',
       details: [expect.objectContaining({ path: 'email' })],
     });
   });
 
   it('keeps only the newest link of a person working', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const staffId = await insertStaff(database, slug);
     const email = await emailOf(slug, 'staff', staffId);
-    await requestPasswordReset(ctx, { email }, deps);
-    await requestPasswordReset(ctx, { email }, deps);
+    await request(ctx, { email });
+    await request(ctx, { email });
     expect(await tokensOf(slug, staffId)).toHaveLength(1);
     await expectInvalidToken(confirmPasswordReset(ctx, { token: tokenIn(outbox[0]), password: newPassword }));
     await confirmPasswordReset(ctx, { token: tokenIn(outbox[1]), password: newPassword });
   });
 
+  it('does not send an older link still waiting in the outbox once a newer one is asked for', async () => {
+    const { slug, ctx } = await setup();
+    const staffId = await insertStaff(database, slug);
+    const email = await emailOf(slug, 'staff', staffId);
+    await requestPasswordReset(ctx, { email });
+    await requestPasswordReset(ctx, { email });
+    const sent = await deliverEmailedLinks(database, slug);
+    expect(sent).toHaveLength(1);
+    const [older, newer] = await outboxRows(database, slug);
+    expect(older).toMatchObject({ sentAt: null, givenUpReason: 'superseded' });
+    expect(newer?.sentAt).toBeInstanceOf(Date);
+    await confirmPasswordReset(ctx, { token: tokenIn(sent[0]), password: newPassword });
+  });
+
   it('throttles per typed address, whether or not it has an account, until the window passes', async () => {
-    const { ctx, deps } = await setup();
+    const { ctx } = await setup();
     const now = new Date('2027-03-01T08:00:00Z');
     for (let i = 0; i < passwordResetPolicy.perAccount; i += 1) {
-      await requestPasswordReset(ctx, { email: 'Ghost@agency.gov.vn' }, deps, now);
+      await request(ctx, { email: 'Ghost@agency.gov.vn' }, now);
     }
-    const refused = await requestPasswordReset(ctx, { email: 'ghost@agency.gov.vn' }, deps, now).catch(
-      (e: unknown) => e,
-    );
+    const refused = await request(ctx, { email: 'ghost@agency.gov.vn' }, now).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(LimitExceededError);
     expect((refused as LimitExceededError).retryAfterSeconds).toBe(passwordResetPolicy.windowMs / 1000);
     // Another address from the same client is still served.
-    await requestPasswordReset(ctx, { email: 'other@agency.gov.vn' }, deps, now);
+    await request(ctx, { email: 'other@agency.gov.vn' }, now);
     const afterWindow = later(now, passwordResetPolicy.windowMs + 1);
-    await expect(
-      requestPasswordReset(ctx, { email: 'ghost@agency.gov.vn' }, deps, afterWindow),
-    ).resolves.toEqual({ status: 'sent_if_exists' });
+    await expect(request(ctx, { email: 'ghost@agency.gov.vn' }, afterWindow)).resolves.toEqual({
+      status: 'sent_if_exists',
+    });
   });
 
   it('throttles per client address across many typed addresses', async () => {
-    const { ctx, deps } = await setup();
+    const { ctx } = await setup();
     for (let i = 0; i < passwordResetPolicy.perAddress; i += 1) {
-      await requestPasswordReset(ctx, { email: `probe-${i}@agency.gov.vn` }, deps);
+      await request(ctx, { email: `probe-${i}@agency.gov.vn` });
     }
-    await expect(
-      requestPasswordReset(ctx, { email: 'probe-last@agency.gov.vn' }, deps),
-    ).rejects.toBeInstanceOf(LimitExceededError);
+    await expect(request(ctx, { email: 'probe-last@agency.gov.vn' })).rejects.toBeInstanceOf(
+      LimitExceededError,
+    );
     const elsewhere = { ...ctx, ip: '198.51.100.9' };
-    await expect(
-      requestPasswordReset(elsewhere, { email: 'probe-last@agency.gov.vn' }, deps),
-    ).resolves.toEqual({ status: 'sent_if_exists' });
+    await expect(request(elsewhere, { email: 'probe-last@agency.gov.vn' })).resolves.toEqual({
+      status: 'sent_if_exists',
+    });
   });
 });
 
 describe('confirmPasswordReset', () => {
   it('sets the password, burns the link, ends every session and clears the sign-in lock', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const staffId = await insertStaff(database, slug);
     const email = await emailOf(slug, 'staff', staffId);
     const first = await createTenantSession(database, slug, { kind: 'staff', principalId: staffId });
@@ -189,7 +230,7 @@ describe('confirmPasswordReset', () => {
     for (let i = 0; i < 6; i += 1) await admitAttempt(scope, { email });
     expect((await checkThrottle(scope, { email })).allowed).toBe(false);
 
-    await requestPasswordReset(ctx, { email }, deps);
+    await request(ctx, { email });
     const token = tokenIn(outbox[0]);
     const result = await confirmPasswordReset(ctx, { token, password: newPassword });
     expect(result).toEqual({ status: 'password_reset', principal: { kind: 'staff', id: staffId } });
@@ -215,7 +256,7 @@ describe('confirmPasswordReset', () => {
   });
 
   it('lets a citizen without a password set one', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const citizenId = newId('usr');
     await withTenant(database, slug, (db) =>
       db.insert(citizens).values({
@@ -225,16 +266,16 @@ describe('confirmPasswordReset', () => {
         identityVerified: true,
       }),
     );
-    await requestPasswordReset(ctx, { email: `vneid-${citizenId}@example.vn` }, deps);
+    await request(ctx, { email: `vneid-${citizenId}@example.vn` });
     await confirmPasswordReset(ctx, { token: tokenIn(outbox[0]), password: newPassword });
     expect(await verifyPassword((await passwordHashOf(slug, 'citizen', citizenId))!, newPassword)).toBe(true);
   });
 
   it('refuses a link at the moment it expires, and changes nothing', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const citizenId = await insertCitizen(database, slug);
     const now = new Date('2027-03-01T08:00:00Z');
-    await requestPasswordReset(ctx, { email: await emailOf(slug, 'citizen', citizenId) }, deps, now);
+    await request(ctx, { email: await emailOf(slug, 'citizen', citizenId) }, now);
     const token = tokenIn(outbox[0]);
     const before = await passwordHashOf(slug, 'citizen', citizenId);
     const expiry = later(now, passwordResetPolicy.tokenLifetimeMs);
@@ -245,9 +286,9 @@ describe('confirmPasswordReset', () => {
   });
 
   it('refuses forged and malformed tokens with the same error, leaving the real link usable', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const staffId = await insertStaff(database, slug);
-    await requestPasswordReset(ctx, { email: await emailOf(slug, 'staff', staffId) }, deps);
+    await request(ctx, { email: await emailOf(slug, 'staff', staffId) });
     const token = tokenIn(outbox[0]);
     const [id] = token.split('.');
     const forged = `${id}.${'a'.repeat(32)}`;
@@ -259,11 +300,11 @@ describe('confirmPasswordReset', () => {
   });
 
   it('answers policy failures with field errors, changes nothing and keeps the link working', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const staffId = await insertStaff(database, slug);
     const email = await emailOf(slug, 'staff', staffId);
     const session = await createTenantSession(database, slug, { kind: 'staff', principalId: staffId });
-    await requestPasswordReset(ctx, { email }, deps);
+    await request(ctx, { email });
     const token = tokenIn(outbox[0]);
     const before = await passwordHashOf(slug, 'staff', staffId);
     const cases = [
@@ -283,9 +324,9 @@ describe('confirmPasswordReset', () => {
   });
 
   it('lets only one of two concurrent uses of a link win', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const staffId = await insertStaff(database, slug);
-    await requestPasswordReset(ctx, { email: await emailOf(slug, 'staff', staffId) }, deps);
+    await request(ctx, { email: await emailOf(slug, 'staff', staffId) });
     const token = tokenIn(outbox[0]);
     const results = await Promise.allSettled([
       confirmPasswordReset(ctx, { token, password: newPassword }),
@@ -299,9 +340,9 @@ describe('confirmPasswordReset', () => {
   });
 
   it('refuses the link of a staff member disabled after asking', async () => {
-    const { slug, ctx, deps, outbox } = await setup();
+    const { slug, ctx, outbox } = await setup();
     const staffId = await insertStaff(database, slug);
-    await requestPasswordReset(ctx, { email: await emailOf(slug, 'staff', staffId) }, deps);
+    await request(ctx, { email: await emailOf(slug, 'staff', staffId) });
     await withTenant(database, slug, (db) =>
       db.update(staffUsers).set({ status: 'disabled' }).where(eq(staffUsers.id, staffId)),
     );

@@ -15,9 +15,10 @@ import { LimitExceededError, ValidationError } from '@motcua/domain';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from './audit.ts';
+import { queueEmailedToken } from './emailed-tokens.ts';
 import { assertAcceptablePassword, burnToken, findValidToken } from './one-time-tokens.ts';
 import { hashPassword } from './passwords.ts';
-import { newSessionCredentials, parseSessionToken } from './sessions.ts';
+import { parseSessionToken } from './sessions.ts';
 import { accountKey, addressKey } from './throttle-keys.ts';
 
 const minute = 60_000;
@@ -52,20 +53,6 @@ export type PasswordResetConfirmContext = Pick<
   PasswordResetRequestContext,
   'database' | 'slug' | 'requestId' | 'ip'
 >;
-
-export interface PasswordResetEmail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-export interface PasswordResetDeps {
-  /**
-   * Delivers the email. An HTTP caller should queue it and return at once, so that the answer
-   * takes as long whether or not the account exists, and report failures itself.
-   */
-  send(message: PasswordResetEmail): Promise<void> | void;
-}
 
 export const passwordResetRequestInput = z.object({ email: z.email().max(254) });
 export const passwordResetConfirmInput = z.object({
@@ -148,46 +135,15 @@ async function findAccount(db: TenantDb, email: string): Promise<Account | undef
   return citizen?.email ? { kind: 'citizen', ...citizen, email: citizen.email } : undefined;
 }
 
-function resetEmail(account: Account, siteName: string, link: string): PasswordResetEmail {
-  const minutes = passwordResetPolicy.tokenLifetimeMs / minute;
-  return {
-    // The stored address, not the typed one: a look-alike the lookup matched is not mailed.
-    to: account.email,
-    subject: `Đặt lại mật khẩu / Reset your password – ${siteName}`,
-    text: [
-      `Xin chào ${account.fullName},`,
-      '',
-      `Chúng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản ${account.email} trên ${siteName}.`,
-      `Để đặt mật khẩu mới, hãy mở liên kết sau trong vòng ${minutes} phút:`,
-      '',
-      link,
-      '',
-      'Liên kết chỉ dùng được một lần. Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn vẫn giữ nguyên.',
-      '',
-      '-----',
-      '',
-      `Hello ${account.fullName},`,
-      '',
-      `We received a request to reset the password of the account ${account.email} on ${siteName}.`,
-      `To choose a new password, open this link within ${minutes} minutes:`,
-      '',
-      link,
-      '',
-      'The link works once. If you did not ask for this, ignore this email: your password stays as it is.',
-      '',
-    ].join('\n'),
-  };
-}
-
 /**
  * Asks for a reset link. Resolves `{ status: 'sent_if_exists' }` whatever the address, after
  * the same unit of work (count, look up, audit row); only for an account does it also store
- * a token, drop that person's earlier unused links, and hand one email to `send`.
+ * a token, drop that person's earlier unused links, and queue the email in the outbox, in that
+ * same unit of work (the worker sends it, and again after an SMTP outage).
  */
 export async function requestPasswordReset(
   ctx: PasswordResetRequestContext,
   input: unknown,
-  deps: PasswordResetDeps,
   now: Date = new Date(),
 ): Promise<{ status: 'sent_if_exists' }> {
   const { email } = parse(passwordResetRequestInput, input, 'Enter an email address.');
@@ -198,28 +154,20 @@ export async function requestPasswordReset(
     const audit = { actor: 'anonymous', action: 'auth.password_reset_requested', ...trace(ctx) };
     if (!account) {
       await recordAudit(db, audit);
-      return { message: null };
+      return { queued: false };
     }
-    const { id, token, secretHash } = newSessionCredentials();
-    const owner = and(
-      eq(oneTimeTokens.purpose, 'password_reset'),
-      eq(oneTimeTokens.principalKind, account.kind),
-      eq(oneTimeTokens.principalId, account.id),
-    );
-    // Only the newest link works: an older one may sit in a mailbox someone else can read.
-    await db.delete(oneTimeTokens).where(and(owner, isNull(oneTimeTokens.usedAt)));
-    await db.insert(oneTimeTokens).values({
-      id,
-      secretHash,
+    // The stored address, not the typed one: a look-alike the lookup matched is not mailed.
+    await queueEmailedToken(db, {
       purpose: 'password_reset',
-      principalKind: account.kind,
-      principalId: account.id,
-      expiresAt: new Date(now.getTime() + passwordResetPolicy.tokenLifetimeMs),
-      createdAt: now,
+      principal: { kind: account.kind, id: account.id },
+      to: account.email,
+      fullName: account.fullName,
+      site: { name: ctx.siteName, url: `${ctx.origin}${ctx.basePath}` },
+      lifetimeMs: passwordResetPolicy.tokenLifetimeMs,
+      now,
     });
     await recordAudit(db, { ...audit, subject: account.id, details: { principalKind: account.kind } });
-    const link = `${ctx.origin}${ctx.basePath}/reset-password?token=${token}`;
-    return { message: resetEmail(account, ctx.siteName, link) };
+    return { queued: true };
   });
   if ('retryAfterSeconds' in outcome) {
     throw new LimitExceededError(
@@ -227,8 +175,6 @@ export async function requestPasswordReset(
       outcome.retryAfterSeconds,
     );
   }
-  // After the commit: a link is never mailed for a token that was rolled back.
-  if (outcome.message) await deps.send(outcome.message);
   return { status: 'sent_if_exists' };
 }
 

@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { type Database, newId, type TenantSlug, withTenant } from '@motcua/db';
 import { type OperatorRole, operators } from '@motcua/db/platform';
-import { auditLog, citizens, type StaffRole, type StaffStatus, staffUsers } from '@motcua/db/tenant';
+import { auditLog, citizens, outbox, type StaffRole, type StaffStatus, staffUsers } from '@motcua/db/tenant';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { issueEmailedToken } from './emailed-tokens.ts';
 
 function unique(): string {
   return randomBytes(5).toString('hex');
@@ -91,4 +93,60 @@ export async function auditRows(database: Database, slug: TenantSlug) {
       .from(auditLog)
       .orderBy(auditLog.id),
   );
+}
+
+/** An emailed link as the worker sends it (services/worker renders the rest of the email). */
+export interface DeliveredLink {
+  to: string;
+  template: string;
+  payload: Record<string, unknown>;
+  /** `id.secret`, issued as the worker issues it when it sends. */
+  token: string;
+  link: string;
+}
+
+const linkPaths: Record<string, string> = {
+  'staff.invitation': '/accept-invitation',
+  'auth.password_reset': '/reset-password',
+};
+
+/**
+ * Does what the outbox worker does with the tenant's pending emailed links, oldest first: issues
+ * each token and marks the row sent, or gives it up as superseded when the link is no longer
+ * wanted. Returns the links sent.
+ */
+export async function deliverEmailedLinks(
+  database: Database,
+  slug: TenantSlug,
+  now: Date = new Date(),
+): Promise<DeliveredLink[]> {
+  const rows = await withTenant(database, slug, (db) =>
+    db
+      .select({ id: outbox.id, payload: outbox.payload })
+      .from(outbox)
+      .where(and(isNull(outbox.sentAt), isNull(outbox.givenUpAt)))
+      .orderBy(asc(outbox.id)),
+  );
+  const sent: DeliveredLink[] = [];
+  for (const row of rows) {
+    const template = String(row.payload.template);
+    const data = row.payload.data as { tokenId: string; validForMinutes: number; siteUrl: string };
+    const path = linkPaths[template];
+    if (!path) continue;
+    const issued = await issueEmailedToken(database, slug, data, now);
+    await withTenant(database, slug, (db) =>
+      db
+        .update(outbox)
+        .set(issued ? { sentAt: now } : { givenUpAt: now, givenUpReason: 'superseded' })
+        .where(eq(outbox.id, row.id)),
+    );
+    if (!issued) continue;
+    const link = `${data.siteUrl}${path}?token=${issued.token}`;
+    sent.push({ to: String(row.payload.to), template, payload: row.payload, token: issued.token, link });
+  }
+  return sent;
+}
+
+export async function outboxRows(database: Database, slug: TenantSlug) {
+  return withTenant(database, slug, (db) => db.select().from(outbox).orderBy(asc(outbox.id)));
 }

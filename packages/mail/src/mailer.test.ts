@@ -54,6 +54,54 @@ describe('createMailer over SMTP', () => {
     }
   });
 
+  it('reports a message the server accepted as sent, though the server drops the connection right after', async () => {
+    const dropping = await startSmtpServer({ dropAfterAccept: true });
+    try {
+      const mailer = createMailer({ smtpUrl: dropping.url, from: 'no-reply@motcua.local' });
+      for (const subject of ['one', 'two', 'three']) {
+        await mailer.send({ to: 'dropped@example.vn', subject, text: subject });
+      }
+      expect(dropping.messagesTo('dropped@example.vn').map((m) => m.subject)).toEqual([
+        'one',
+        'two',
+        'three',
+      ]);
+    } finally {
+      await dropping.close();
+    }
+  });
+
+  it('opens one connection per message even when the URL asks for a pool', async () => {
+    // A pool sends a message again on its own when its connection drops, behind the caller.
+    const counted = await startSmtpServer();
+    try {
+      const mailer = createMailer({ smtpUrl: `${counted.url}/?pool=true`, from: 'no-reply@motcua.local' });
+      for (const subject of ['a', 'b', 'c'])
+        await mailer.send({ to: 'p@example.vn', subject, text: subject });
+      expect(counted.messagesTo('p@example.vn')).toHaveLength(3);
+      expect(counted.connections()).toBe(3);
+    } finally {
+      await counted.close();
+    }
+  });
+
+  it('rejects with the SMTP code when the server refuses the recipient', async () => {
+    const refusing = await startSmtpServer({
+      refuseRecipient: (address) =>
+        address === 'gone@example.vn' ? { code: 550, message: 'No such user' } : undefined,
+    });
+    try {
+      const mailer = createMailer({ smtpUrl: refusing.url, from: 'no-reply@motcua.local' });
+      await expect(mailer.send({ to: 'gone@example.vn', subject: 's', text: 't' })).rejects.toMatchObject({
+        code: 'EENVELOPE',
+        responseCode: 550,
+        command: 'RCPT TO',
+      });
+    } finally {
+      await refusing.close();
+    }
+  });
+
   it('refuses a URL that is not smtp:// or smtps://', () => {
     expect(() => createMailer({ smtpUrl: 'http://127.0.0.1:25', from: 'x@motcua.local' })).toThrow(/smtp/);
   });

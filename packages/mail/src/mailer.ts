@@ -14,7 +14,10 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  /** Resolves once the SMTP server has accepted the message (or the log has it). */
+  /**
+   * Resolves once the SMTP server has accepted the message (its 250 to the data), or the log has
+   * it; what happens to the connection afterwards does not change the outcome.
+   */
   send(message: MailMessage): Promise<void>;
   /** `smtp` when messages leave the process, `log` when they are only written to the log. */
   readonly transport: 'smtp' | 'log';
@@ -45,7 +48,12 @@ export function createMailer({ smtpUrl, from, log = console.log }: MailerOptions
     };
   }
   if (!/^smtps?:\/\//.test(smtpUrl)) throw new TypeError('The SMTP URL must start with smtp:// or smtps://.');
-  const transporter = createTransport({ url: smtpUrl, ...timeouts });
+  // One connection per message, whatever the URL asks (`?pool=true`): a pooled transport sends a
+  // message again by itself when its connection drops mid-way, behind the outbox's accounting,
+  // and holds connections a dropping server has already closed.
+  const url = new URL(smtpUrl);
+  url.searchParams.delete('pool');
+  const transporter = createTransport({ url: url.toString(), ...timeouts, pool: false });
   return {
     transport: 'smtp',
     async send({ to, subject, text, html, messageId }) {

@@ -1,5 +1,7 @@
 // Test helpers (imported as `@motcua/mail/testing`, from tests only): a real SMTP server on
-// 127.0.0.1 that keeps what it receives, so that tests read the mail a user would get.
+// 127.0.0.1 that keeps what it receives, so that tests read the mail a user would get, and that
+// can misbehave as real servers do: refuse recipients, hold a reply, drop the connection after
+// accepting, go away and come back on the same port.
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -13,6 +15,26 @@ export interface ReceivedMail {
   text: string;
   /** The message exactly as it came over the wire. */
   raw: string;
+  /** The Message-ID header, `<…@…>`. */
+  messageId: string;
+}
+
+/** An SMTP reply: a code and its text, e.g. 550 "No such user". */
+export interface SmtpReply {
+  code: number;
+  message: string;
+}
+
+export interface TestSmtpServerOptions {
+  /** The reply to RCPT TO for this address (lower case), or undefined to accept it. */
+  refuseRecipient?: (address: string) => SmtpReply | undefined;
+  /**
+   * Awaited once a message has been received and kept, before the 250 that accepts it: a test
+   * can hold the reply here (the server has the message, the client does not know yet).
+   */
+  beforeAccept?: (mail: ReceivedMail) => Promise<void> | void;
+  /** Drops the connection right after the 250 that accepts a message, as some relays do. */
+  dropAfterAccept?: boolean;
 }
 
 export interface TestSmtpServer {
@@ -20,6 +42,8 @@ export interface TestSmtpServer {
   url: string;
   /** Every message received so far, in order. */
   messages: ReceivedMail[];
+  /** How many SMTP connections clients have opened so far. */
+  connections(): number;
   /**
    * The next message to `to` that no earlier call returned, waiting for it when it has not
    * arrived yet; rejects after `timeoutMs` so that a missing message fails the test by name.
@@ -27,6 +51,10 @@ export interface TestSmtpServer {
   waitFor(to: string, options?: { timeoutMs?: number }): Promise<ReceivedMail>;
   /** The messages to `to` received so far. */
   messagesTo(to: string): ReceivedMail[];
+  /** Stops accepting connections (they are refused) and cuts the open ones: an outage. */
+  goDown(): Promise<void>;
+  /** Listens again on the same port after {@link goDown}. */
+  comeBack(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,10 +63,11 @@ interface Waiter {
   resolve(mail: ReceivedMail): void;
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const claimed = new Set<ReceivedMail>();
   const waiters: Waiter[] = [];
+  let connections = 0;
 
   const deliver = (mail: ReceivedMail) => {
     messages.push(mail);
@@ -51,12 +80,23 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     }
   };
 
-  const server = new SMTPServer({
+  const server: SMTPServer = new SMTPServer({
     // No TLS and no authentication: the client connects in plain text on loopback, as a local
     // relay would accept it; STARTTLS would need a certificate nodemailer trusts.
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
+    closeTimeout: 200,
+    disableReverseLookup: true,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      const reply = options.refuseRecipient?.(address.address.toLowerCase());
+      if (!reply) return callback();
+      callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -64,19 +104,26 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         // Parsed before the reply, so that once the client's send resolves the message is here.
-        simpleParser(raw).then(
-          (parsed) => {
-            deliver({
+        simpleParser(raw)
+          .then(async (parsed) => {
+            const mail: ReceivedMail = {
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               raw,
-            });
+              messageId: parsed.messageId ?? '',
+            };
+            deliver(mail);
+            await options.beforeAccept?.(mail);
             callback();
-          },
-          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-        );
+            if (options.dropAfterAccept) {
+              // The 250 is on the wire (written synchronously); then the connection goes.
+              const connection = [...server.connections].find((c) => c.id === session.id);
+              setImmediate(() => connection?._socket.destroy());
+            }
+          })
+          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
       });
     },
   });
@@ -86,10 +133,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
+  let down = false;
 
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    connections: () => connections,
     messagesTo: (to) => messages.filter((m) => m.to.includes(to.toLowerCase())),
     waitFor(to, { timeoutMs = 5_000 } = {}) {
       const address = to.toLowerCase();
@@ -113,6 +162,24 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         waiters.push(waiter);
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async goDown() {
+      if (down) return;
+      down = true;
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      for (const connection of server.connections) connection._socket.destroy();
+      await closed;
+    },
+    async comeBack() {
+      if (!down) return;
+      await new Promise<void>((resolve, reject) => {
+        server.server.once('error', reject);
+        server.server.listen(port, '127.0.0.1', () => {
+          server.server.off('error', reject);
+          resolve();
+        });
+      });
+      down = false;
+    },
+    close: () => (down ? Promise.resolve() : new Promise<void>((resolve) => server.close(() => resolve()))),
   };
 }

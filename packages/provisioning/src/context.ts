@@ -21,4 +21,14 @@ export interface ProvisioningContext {
   driver?: ProvisioningDriver;
   /** Written to platform audit rows so that they can be traced to the request. */
   requestId?: string;
+  /**
+   * The agency's site (scheme, host, port; no trailing slash) for the links emails carry, such
+   * as the first admin's invitation; from configuration, never from a request's Host header.
+   * `http://<slug>.localhost` when absent.
+   */
+  tenantSiteUrl?: (slug: TenantSlug) => string;
+}
+
+export function tenantSiteUrlOf(ctx: ProvisioningContext, slug: TenantSlug): string {
+  return ctx.tenantSiteUrl ? ctx.tenantSiteUrl(slug) : `http://${slug}.localhost`;
 }

@@ -22,6 +22,7 @@ export { listTenants, type TenantListItem } from './list-tenants.ts';
 export { offboardTenant } from './offboard-tenant.ts';
 export { openTenantExport, type TenantExport } from './open-tenant-export.ts';
 export { provisionTenant } from './provision-tenant.ts';
+export { isAdminInvitationPending, resendAdminInvitation } from './resend-admin-invitation.ts';
 export { resumeInterruptedRuns } from './resume-interrupted-runs.ts';
 export { resumeTenant } from './resume-tenant.ts';
 export { type RetryHandle, retryProvisioning } from './retry-provisioning.ts';
@@ -37,4 +38,11 @@ export {
   type StepOutcome,
 } from './steps.ts';
 export { maxSuspensionReason, suspendTenant } from './suspend-tenant.ts';
+export {
+  readUndeliverableEmails,
+  type UndeliverableEmail,
+  type UndeliverableEmails,
+  type UndeliverableReason,
+  undeliverableReasons,
+} from './undeliverable-emails.ts';
 export * from './usage/index.ts';

@@ -208,6 +208,19 @@ export function StaffPage(page: StaffPageProps) {
                       <span class="visually-hidden"> {s.fullName}</span>
                     </button>
                   </form>
+                  {s.status === 'invited' ? (
+                    // A new link; the one sent before stops working.
+                    <form
+                      method="post"
+                      action={authHref(page, `/console/staff/${encodeURIComponent(s.id)}/invitation`)}
+                      class="row-form"
+                    >
+                      <button type="submit" class="button secondary" id={`resend-${s.id}`}>
+                        {say(page, 'resendInvitation')}
+                        <span class="visually-hidden"> {s.fullName}</span>
+                      </button>
+                    </form>
+                  ) : null}
                 </td>
               </tr>
             );

@@ -56,6 +56,7 @@ const consoleStrings = {
   },
   inviteButton: { vi: 'Gửi lời mời', en: 'Send the invitation' },
   invited: { vi: 'Đã gửi lời mời tới', en: 'Invitation sent to' },
+  resendInvitation: { vi: 'Gửi lại lời mời', en: 'Send the invitation again' },
   changed: { vi: 'Đã lưu thay đổi.', en: 'The change is saved.' },
   keyName: { vi: 'Tên khoá', en: 'Key name' },
   keyNameHint: {

@@ -185,6 +185,7 @@ const tenantRoutes: ProtectedRoute[] = [
     audience: admin,
   },
   { method: 'POST', path: '/console/staff/usr_target', form: { status: 'disabled' }, audience: admin },
+  { method: 'POST', path: '/console/staff/usr_target/invitation', audience: admin },
   { method: 'GET', path: '/console/api-keys', audience: admin },
   {
     method: 'POST',
@@ -227,15 +228,21 @@ const platformRoutes = (): ProtectedRoute[] => {
     { method: 'POST', path: `${target}/suspend`, body: { reason: 'kiểm tra' }, audience: managers },
     { method: 'POST', path: `${target}/resume`, audience: managers },
     { method: 'POST', path: `${target}/retry`, audience: managers },
+    { method: 'POST', path: `${target}/invitation`, audience: managers },
+    { method: 'GET', path: `${target}/undeliverable-emails`, audience: everyOperator },
     { method: 'DELETE', path: target, audience: managers },
   ];
 };
 // The same list with placeholders, for the route inventory (which runs before the fixture is used).
 const platformPatterns: Pick<ProtectedRoute, 'method' | 'path'>[] = [
   ...areas.flatMap((a) => a.platformRoutes),
-  ...['/api/ops/auth/me', '/api/ops/tenants', '/api/ops/tenants/x', '/api/ops/tenants/x/export'].map(
-    (path) => ({ method: 'GET', path }),
-  ),
+  ...[
+    '/api/ops/auth/me',
+    '/api/ops/tenants',
+    '/api/ops/tenants/x',
+    '/api/ops/tenants/x/export',
+    '/api/ops/tenants/x/undeliverable-emails',
+  ].map((path) => ({ method: 'GET', path })),
   ...[
     '/api/ops/auth/totp',
     '/api/ops/auth/totp/enrolment',
@@ -244,6 +251,7 @@ const platformPatterns: Pick<ProtectedRoute, 'method' | 'path'>[] = [
     '/api/ops/tenants/x/suspend',
     '/api/ops/tenants/x/resume',
     '/api/ops/tenants/x/retry',
+    '/api/ops/tenants/x/invitation',
   ].map((path) => ({ method: 'POST', path })),
   { method: 'DELETE', path: '/api/ops/tenants/x' },
   { method: 'GET', path: '/api/ops/tenants/x/support/staff' },

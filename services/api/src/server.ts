@@ -12,6 +12,7 @@ import type { ApiEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createTenantResolver } from './tenancy/resolver.ts';
+import { tenantSiteUrl } from './tenant-mail.ts';
 
 export interface RunningServer {
   url: string;
@@ -42,12 +43,13 @@ export async function createDeps(
     // finds the link a message carries.
     log: (message) => logger.warn('mail not sent: SMTP_URL is not set', { mail: message }),
   });
-  return {
+  const deps: AppDeps = {
     env,
     database,
     storage,
     mailer,
-    provisioning: { database, storage },
+    // Links are made from deps.env when a message is queued: startServer fills in PORT=0's port.
+    provisioning: { database, storage, tenantSiteUrl: tenantSiteUrl(() => deps.env) },
     logger,
     metrics: createMetrics(),
     tenants: createTenantResolver(database),
@@ -55,6 +57,7 @@ export async function createDeps(
     clock: () => new Date(),
     payments: new Map(),
   };
+  return deps;
 }
 
 /** Waits for background work, then closes the pool. */
@@ -66,6 +69,12 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
 export async function startServer(env: ApiEnv, deps?: AppDeps): Promise<RunningServer> {
   const ready = deps ?? (await createDeps(env));
   const app = createApp(ready);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  // PORT=0 asks for any free port: links (site-links.ts) must name the one it got.
+  if (env.PORT === 0 && !env.PUBLIC_URL) ready.env = { ...ready.env, PORT: port };
   // Runs a crashed process left half-way are picked up again.
   const resumed = resumeInterruptedRuns(ready.provisioning).catch((error: unknown) =>
     ready.logger.error('resuming interrupted runs failed', {
@@ -74,12 +83,6 @@ export async function startServer(env: ApiEnv, deps?: AppDeps): Promise<RunningS
   );
   ready.background.add(resumed);
   void resumed.finally(() => ready.background.delete(resumed));
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
-  });
-  const port = (server.address() as AddressInfo).port;
-  // PORT=0 asks for any free port: links (site-links.ts) must name the one it got.
-  if (env.PORT === 0 && !env.PUBLIC_URL) ready.env = { ...ready.env, PORT: port };
   return {
     url: `http://${env.PLATFORM_DOMAIN}:${port}`,
     port,

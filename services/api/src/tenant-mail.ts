@@ -1,7 +1,7 @@
-// Emails that carry links into an agency's site (password reset, invitations).
+// Where the links of an agency's emails (password reset, invitations, dossier notices) point.
 import type { Context } from 'hono';
 import type { AppEnv } from './context.ts';
-import { platformOrigin, tenantOrigin } from './site-links.ts';
+import { type LinkEnv, platformOrigin, tenantOrigin } from './site-links.ts';
 
 /**
  * The agency's own site as the request reached it — its verified custom domain, its host on
@@ -20,22 +20,10 @@ export function tenantSiteBase(c: Context<AppEnv>): string {
 }
 
 /**
- * Sends as the request's background work: the answer does not wait for the SMTP server (so it
- * takes as long for an address without an account), and a failure is logged without the
- * message, which holds the link.
+ * The site of agency `slug` for the links its emails carry when no request of that agency is at
+ * hand (an operator onboarding it, a provisioning run resumed at start): from configuration,
+ * read when the link is made (PORT=0 becomes the port the server got).
  */
-export function queueEmail(c: Context<AppEnv>, what: string) {
-  return (message: { to: string; subject: string; text: string; html?: string }) => {
-    const { mailer, background } = c.get('deps');
-    const logger = c.get('logger');
-    const delivery = mailer.send(message).catch((error: unknown) => {
-      const code = (error as { code?: unknown } | null)?.code;
-      logger.error(`${what} email not sent`, {
-        error: error instanceof Error ? error.name : 'unknown',
-        ...(typeof code === 'string' ? { code } : {}),
-      });
-    });
-    background.add(delivery);
-    void delivery.finally(() => background.delete(delivery));
-  };
+export function tenantSiteUrl(env: () => LinkEnv): (slug: string) => string {
+  return (slug) => tenantOrigin(env(), slug);
 }

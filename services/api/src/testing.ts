@@ -2,10 +2,11 @@
 // PostgreSQL and S3 servers and to an SMTP server of its own. The security cases every
 // protected route gets are in security-cases.ts.
 import { randomBytes } from 'node:crypto';
-import { migratePlatform } from '@motcua/db';
+import { migratePlatform, type TenantSlug } from '@motcua/db';
 import { testSecretKey } from '@motcua/db/testing';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import type {} from '@motcua/testing/provided';
+import { deliverTenantOutbox } from '@motcua/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp, type MotcuaApp } from './app.ts';
 import type { AppDeps } from './context.ts';
@@ -28,6 +29,12 @@ export interface TestApp {
   ops(path: string, init?: RequestInit & { host?: string }): Promise<Response>;
   /** Waits for background work the requests started (provisioning, offboarding). */
   settle(): Promise<void>;
+  /**
+   * Does the outbox worker's job for one tenant, to this app's SMTP server: every email goes
+   * through the outbox, and a worker sweeping the shared test database would also deliver other
+   * files' tenants. Resolves once nothing due is left, or the SMTP server cannot be reached.
+   */
+  deliverMail(slug: string): Promise<void>;
 }
 
 /** `env` adds or overrides configuration for this file's app (e.g. TRUST_PROXY_HOPS). */
@@ -82,6 +89,14 @@ export function useTestApp(options: { env?: Record<string, string> } = {}): Test
   };
   harness.settle = async () => {
     while (harness.deps.background.size > 0) await Promise.allSettled([...harness.deps.background]);
+  };
+  harness.deliverMail = async (slug) => {
+    await harness.settle();
+    const { database, mailer, logger } = harness.deps;
+    for (;;) {
+      const counts = await deliverTenantOutbox({ database, mailer, logger, slug: slug as TenantSlug });
+      if (counts.claimed === 0 || counts.serverDown) return;
+    }
   };
   return harness;
 }

@@ -26,6 +26,7 @@ const from = 'Motcua <no-reply@motcua.vn>';
 const t0 = new Date('2026-03-02T02:00:00.000Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const goodMailer = () => createMailer({ smtpUrl: smtp.url, from });
+const nothing = { claimed: 0, sent: 0, failed: 0, givenUp: 0, serverDown: null };
 
 describe('deliverTenantOutbox', () => {
   it('sends each due email once with its template and marks it sent; leaves the rest alone', async () => {
@@ -43,7 +44,7 @@ describe('deliverTenantOutbox', () => {
     await insertEmails(database, slug, [received, refused, later, webhook]);
 
     const counts = await deliverTenantOutbox({ database, mailer: goodMailer(), slug, now: t0 });
-    expect(counts).toEqual({ claimed: 2, sent: 2, failed: 0 });
+    expect(counts).toEqual({ ...nothing, claimed: 2, sent: 2 });
 
     const [mail] = smtp.messagesTo(received.to);
     expect(mail?.subject).toBe(`Hồ sơ ${received.code} đã được tiếp nhận`);
@@ -58,70 +59,24 @@ describe('deliverTenantOutbox', () => {
     expect(smtp.messagesTo(webhook.to)).toEqual([]);
 
     const rows = await readOutbox(database, slug);
-    expect(rows.map((r) => [r.sentAt?.toISOString() ?? null, r.attempts, r.lastError])).toEqual([
-      [t0.toISOString(), 1, null],
-      [t0.toISOString(), 1, null],
-      [null, 0, null],
-      [null, 0, null],
+    expect(
+      rows.map((r) => [r.sentAt?.toISOString() ?? null, r.attempts, r.lastError, r.leasedUntil]),
+    ).toEqual([
+      [t0.toISOString(), 1, null, null],
+      [t0.toISOString(), 1, null, null],
+      [null, 0, null, null],
+      [null, 0, null, null],
     ]);
 
     // Nothing is due any more at t0: a second pass sends nothing.
-    expect(await deliverTenantOutbox({ database, mailer: goodMailer(), slug, now: t0 })).toEqual({
-      claimed: 0,
-      sent: 0,
-      failed: 0,
-    });
+    expect(await deliverTenantOutbox({ database, mailer: goodMailer(), slug, now: t0 })).toEqual(nothing);
     expect(smtp.messagesTo(received.to)).toHaveLength(1);
   });
 
-  it('backs off while the SMTP server is down, loses nothing, and delivers once it is back', async () => {
+  it('hands the batch back still due when the server cannot be reached, and sends it all once it is back', async () => {
     const slug = await createTestTenant(database);
     const emails = [1, 2, 3].map((i) => ({ ...uniqueEmail(`down${i}`), nextAttemptAt: at(-i) }));
     await insertEmails(database, slug, emails);
-    const down = recordingMailer(createMailer({ smtpUrl: await closedSmtpUrl(), from }));
-
-    expect(await deliverTenantOutbox({ database, mailer: down.mailer, slug, now: t0 })).toEqual({
-      claimed: 3,
-      sent: 0,
-      failed: 3,
-    });
-    let rows = await readOutbox(database, slug);
-    for (const row of rows) {
-      expect(row.sentAt).toBeNull();
-      expect(row.attempts).toBe(1);
-      expect(row.nextAttemptAt.toISOString()).toBe(at(30).toISOString());
-      // The kind of failure only: the SMTP error's text would hold the address.
-      expect(row.lastError).toMatch(/^Error:(ESOCKET|ECONNECTION)$/);
-    }
-
-    // Not due yet 29 s later; due at 30 s, then 2 min after that second failure.
-    expect((await deliverTenantOutbox({ database, mailer: down.mailer, slug, now: at(29) })).claimed).toBe(0);
-    await deliverTenantOutbox({ database, mailer: down.mailer, slug, now: at(30) });
-    rows = await readOutbox(database, slug);
-    expect(rows.map((r) => [r.attempts, r.nextAttemptAt.toISOString()])).toEqual(
-      rows.map(() => [2, at(150).toISOString()]),
-    );
-
-    const up = recordingMailer(goodMailer());
-    expect(await deliverTenantOutbox({ database, mailer: up.mailer, slug, now: at(150) })).toEqual({
-      claimed: 3,
-      sent: 3,
-      failed: 0,
-    });
-    for (const email of emails) expect(smtp.messagesTo(email.to)).toHaveLength(1);
-    rows = await readOutbox(database, slug);
-    expect(rows.map((r) => [r.sentAt?.toISOString(), r.attempts, r.lastError])).toEqual(
-      rows.map(() => [at(150).toISOString(), 3, null]),
-    );
-  });
-
-  it('stops trying the rest of a batch once the server proves unreachable', async () => {
-    const slug = await createTestTenant(database);
-    await insertEmails(
-      database,
-      slug,
-      [1, 2, 3, 4].map((i) => ({ ...uniqueEmail(`batch${i}`), nextAttemptAt: at(-i) })),
-    );
     let tries = 0;
     const closed = createMailer({ smtpUrl: await closedSmtpUrl(), from });
     const counting = {
@@ -130,16 +85,32 @@ describe('deliverTenantOutbox', () => {
         return closed.send(message);
       },
     };
-    expect(await deliverTenantOutbox({ database, mailer: counting, slug, now: t0 })).toMatchObject({
-      failed: 4,
-    });
+
+    // One message on the wire at a time, to count the tries.
+    const down = await deliverTenantOutbox({ database, mailer: counting, slug, now: t0, sendConcurrency: 1 });
+    expect(down).toMatchObject({ claimed: 3, sent: 0, failed: 1, givenUp: 0 });
+    expect(down.serverDown).toMatch(/^Error:(ESOCKET|ECONNECTION)$/);
+    // One try: every other message would have met the same closed door.
     expect(tries).toBe(1);
-    expect((await readOutbox(database, slug)).every((r) => r.attempts === 1 && r.lastError !== null)).toBe(
-      true,
-    );
+    const rows = await readOutbox(database, slug);
+    // Not pushed into the future: the backlog is due the moment the server answers again.
+    expect(rows.map((r) => [r.attempts, r.nextAttemptAt.getTime() <= t0.getTime(), r.leasedUntil])).toEqual([
+      [1, true, null],
+      [0, true, null],
+      [0, true, null],
+    ]);
+    expect(rows[0]?.lastError).toBe(down.serverDown);
+
+    const up = recordingMailer(goodMailer());
+    expect(await deliverTenantOutbox({ database, mailer: up.mailer, slug, now: at(1) })).toEqual({
+      ...nothing,
+      claimed: 3,
+      sent: 3,
+    });
+    for (const email of emails) expect(smtp.messagesTo(email.to)).toHaveLength(1);
   });
 
-  it('fails a payload the templates refuse on its own and sends the rest of the batch', async () => {
+  it('retries a payload the templates refuse on its own and sends the rest of the batch', async () => {
     const slug = await createTestTenant(database);
     const bad = { ...uniqueEmail('bad'), nextAttemptAt: at(-2) };
     const good = { ...uniqueEmail('good'), nextAttemptAt: at(-1) };
@@ -148,6 +119,7 @@ describe('deliverTenantOutbox', () => {
       good,
     ]);
     expect(await deliverTenantOutbox({ database, mailer: goodMailer(), slug, now: t0 })).toEqual({
+      ...nothing,
       claimed: 2,
       sent: 1,
       failed: 1,
@@ -159,11 +131,12 @@ describe('deliverTenantOutbox', () => {
       sentAt: null,
       attempts: 1,
       lastError: 'InvalidEmailPayloadError:invalid_email_payload',
+      givenUpAt: null,
     });
     expect(badRow?.nextAttemptAt.toISOString()).toBe(at(30).toISOString());
   });
 
-  it('claims at most a batch, the longest-waiting first', async () => {
+  it('claims at most a batch, the oldest first', async () => {
     const slug = await createTestTenant(database);
     const emails = [5, 1, 4, 2, 3].map((minutes) => ({
       ...uniqueEmail(`m${minutes}`),
@@ -172,14 +145,9 @@ describe('deliverTenantOutbox', () => {
     await insertEmails(database, slug, emails);
     expect(
       await deliverTenantOutbox({ database, mailer: goodMailer(), slug, now: t0, batch: 2 }),
-    ).toMatchObject({
-      claimed: 2,
-      sent: 2,
-    });
-    const sentTo = new Set(
-      (await readOutbox(database, slug)).filter((r) => r.sentAt).map((r) => r.payload.to),
-    );
-    expect(sentTo).toEqual(new Set([emails[0]?.to, emails[2]?.to]));
+    ).toMatchObject({ claimed: 2, sent: 2 });
+    const sentTo = (await readOutbox(database, slug)).filter((r) => r.sentAt).map((r) => r.payload.to);
+    expect(sentTo).toEqual([emails[0]?.to, emails[1]?.to]);
   });
 
   it('never touches another tenant’s rows', async () => {
@@ -204,7 +172,7 @@ describe('deliverTenantOutbox', () => {
       nextAttemptAt: at(-i),
     }));
     await insertEmails(database, slug, emails);
-    // A slow mailer holds each batch's locks long enough for the others to run into them.
+    // A slow mailer keeps each batch leased long enough for the others to run into it.
     const { mailer, sent } = recordingMailer(goodMailer(), { delayMs: 5 });
     const drain = async () => {
       while ((await deliverTenantOutbox({ database, mailer, slug, now: t0, batch: 4 })).claimed > 0) {}
@@ -214,47 +182,90 @@ describe('deliverTenantOutbox', () => {
     for (const email of emails) expect(smtp.messagesTo(email.to)).toHaveLength(1);
     expect((await readOutbox(database, slug)).every((r) => r.attempts === 1 && r.sentAt !== null)).toBe(true);
   });
+
+  it('leaves rows another worker has leased until the lease runs out', async () => {
+    const slug = await createTestTenant(database);
+    const email = { ...uniqueEmail('leased'), nextAttemptAt: at(-1) };
+    await insertEmails(database, slug, [email]);
+    const { schema } = tenantNames(slug);
+    await superuser.unsafe(`update ${schema}.outbox set leased_until = $1`, [at(60).toISOString()]);
+    expect(await deliverTenantOutbox({ database, mailer: goodMailer(), slug, now: t0 })).toEqual(nothing);
+    expect((await deliverTenantOutbox({ database, mailer: goodMailer(), slug, now: at(60) })).sent).toBe(1);
+  });
 });
 
-describe('a message sent again after a crash', () => {
-  it('carries the Message-ID derived from its dedupe key, the same each time', async () => {
+describe('the SMTP server’s acceptance', () => {
+  it('is recorded the moment it comes, so a failure later in the batch re-sends nothing', async () => {
     const slug = await createTestTenant(database);
-    const email = { ...uniqueEmail('crash'), nextAttemptAt: at(-1) };
-    await insertEmails(database, slug, [email]);
+    const emails = [1, 2, 3].map((i) => ({ ...uniqueEmail(`early${i}`), nextAttemptAt: at(-10 + i) }));
+    await insertEmails(database, slug, emails);
     const { schema, role } = tenantNames(slug);
-    // The SMTP server accepts, then the unit of work fails before COMMIT. (Killing the backend
-    // would be the truer crash, but postgres.js 3.4.9 hangs a reserved connection whose backend
-    // dies: porsager/postgres#1199, #1208.) Losing the right to mark the row sent does the same.
+    // The SMTP server accepts the second message, then the database refuses any bookkeeping:
+    // what a worker dying there, or losing its connection, leaves behind.
     const real = goodMailer();
-    const handed: string[] = [];
-    const crashing = {
+    let handed = 0;
+    const failing = {
       async send(message: Parameters<typeof real.send>[0] & { messageId: string }) {
         await real.send(message);
-        handed.push(message.messageId);
-        await superuser.unsafe(`revoke update on ${schema}.outbox from ${role}`);
+        handed += 1;
+        if (handed === 2) await superuser.unsafe(`revoke update on ${schema}.outbox from ${role}`);
       },
     };
-    const failure = await deliverTenantOutbox({ database, mailer: crashing, slug, now: t0 }).catch(
-      (e: unknown) => e,
-    );
+    const failure = await deliverTenantOutbox({
+      database,
+      mailer: failing,
+      slug,
+      now: t0,
+      sendConcurrency: 1,
+    }).catch((e: unknown) => e);
     expect((failure as { cause?: { code?: string } }).cause?.code).toBe('42501');
     await superuser.unsafe(`grant update on ${schema}.outbox to ${role}`);
-    expect((await readOutbox(database, slug))[0]).toMatchObject({ sentAt: null, attempts: 0 });
+    const rows = await readOutbox(database, slug);
+    // The first acceptance was recorded before the second message was even handed over.
+    expect(rows.map((r) => r.sentAt !== null)).toEqual([true, false, false]);
 
-    // At least once: the next pass sends it again, recognisably the same message.
+    // Once the lease runs out the rest goes: the second message again (at least once, the same
+    // Message-ID), the third for the first time; the first is not sent twice.
     const again = recordingMailer(real);
-    expect(await deliverTenantOutbox({ database, mailer: again.mailer, slug, now: t0 })).toMatchObject({
-      sent: 1,
+    expect(await deliverTenantOutbox({ database, mailer: again.mailer, slug, now: at(3600) })).toMatchObject({
+      sent: 2,
     });
-    expect(smtp.messagesTo(email.to)).toHaveLength(2);
-    expect(again.sent[0]?.messageId).toBe(handed[0]);
-    expect(handed[0]).toBe(deriveMessageId(slug, email.dedupeKey));
+    expect(emails.map((e) => smtp.messagesTo(e.to).length)).toEqual([1, 2, 1]);
+    const [first, second] = smtp.messagesTo(emails[1]?.to ?? '');
+    expect(second?.messageId).toBe(first?.messageId);
+    expect(first?.messageId).toBe(deriveMessageId(slug, emails[1]?.dedupeKey ?? ''));
 
     // The same dedupe key in another tenant is another message.
     const other: TenantSlug = await createTestTenant(database);
-    await insertEmails(database, other, [email]);
+    const copy = { ...uniqueEmail('copy'), dedupeKey: emails[1]?.dedupeKey ?? '' };
+    await insertEmails(database, other, [copy]);
     const third = recordingMailer(real);
-    await deliverTenantOutbox({ database, mailer: third.mailer, slug: other, now: t0 });
-    expect(third.sent[0]?.messageId).not.toBe(handed[0]);
+    await deliverTenantOutbox({ database, mailer: third.mailer, slug: other });
+    expect(third.sent[0]?.messageId).not.toBe(first?.messageId);
+  });
+
+  it('counts for a server that drops the connection right after accepting: each message once', async () => {
+    const dropping = await startSmtpServer({ dropAfterAccept: true });
+    try {
+      const slug = await createTestTenant(database);
+      const emails = Array.from({ length: 8 }, (_, i) => ({
+        ...uniqueEmail(`drop${i}`),
+        nextAttemptAt: at(-i),
+      }));
+      await insertEmails(database, slug, emails);
+      const mailer = createMailer({ smtpUrl: dropping.url, from });
+      expect(await deliverTenantOutbox({ database, mailer, slug, now: t0 })).toEqual({
+        ...nothing,
+        claimed: 8,
+        sent: 8,
+      });
+      expect(await deliverTenantOutbox({ database, mailer, slug, now: at(3600) })).toEqual(nothing);
+      for (const email of emails) expect(dropping.messagesTo(email.to)).toHaveLength(1);
+      expect((await readOutbox(database, slug)).every((r) => r.attempts === 1 && r.sentAt !== null)).toBe(
+        true,
+      );
+    } finally {
+      await dropping.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSendFailure, isServerUnreachable } from './send-failure.ts';
+import { classifySendFailure, describeSendFailure, isServerUnreachable, smtpCodeOf } from './send-failure.ts';
 
 function smtpError(message: string, fields: Record<string, unknown>): Error {
   return Object.assign(new Error(message), fields);
@@ -40,5 +40,34 @@ describe('isServerUnreachable', () => {
     [null, false],
   ])('%o → %s', (error, expected) => {
     expect(isServerUnreachable(error)).toBe(expected);
+  });
+});
+
+describe('classifySendFailure', () => {
+  it.each([
+    // Refused for good: the mailbox or the message.
+    [smtpError('x', { code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO' }), 'permanent'],
+    [smtpError('x', { code: 'EENVELOPE', responseCode: 553, command: 'RCPT TO' }), 'permanent'],
+    [smtpError('x', { code: 'EMESSAGE', responseCode: 554, command: 'DATA' }), 'permanent'],
+    // Refused for now: this message is retried on its own.
+    [smtpError('x', { code: 'EENVELOPE', responseCode: 450, command: 'RCPT TO' }), 'message'],
+    [smtpError('x', { code: 'EMESSAGE', responseCode: 452, command: 'DATA' }), 'message'],
+    [smtpError('x', { code: 'EENVELOPE', command: 'API' }), 'message'],
+    [Object.assign(new Error('bad payload'), { code: 'invalid_email_payload' }), 'message'],
+    [new TypeError('bad payload'), 'message'],
+    // The server's trouble, whatever the message: every message would fail alike.
+    [smtpError('x', { code: 'EMESSAGE', responseCode: 421, command: 'DATA' }), 'server'],
+    [smtpError('x', { code: 'EENVELOPE', responseCode: 550, command: 'MAIL FROM' }), 'server'],
+    [smtpError('x', { code: 'EAUTH', responseCode: 535, command: 'AUTH PLAIN' }), 'server'],
+    [smtpError('x', { code: 'ECONNECTION', command: 'CONN' }), 'server'],
+    [smtpError('x', { code: 'ESOCKET' }), 'server'],
+    [smtpError('x', { code: 'EPROTOCOL', command: 'CONN' }), 'server'],
+  ])('%o → %s', (error, expected) => {
+    expect(classifySendFailure(error)).toBe(expected);
+  });
+
+  it('reads the SMTP code, if any', () => {
+    expect(smtpCodeOf(smtpError('x', { responseCode: 550 }))).toBe(550);
+    expect(smtpCodeOf(smtpError('x', { code: 'ESOCKET' }))).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import type {} from '@motcua/testing/provided';
 import { asc } from 'drizzle-orm';
 import { inject } from 'vitest';
 import type { OutboundEmail, OutboxMailer } from './deliver-outbox.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -112,4 +113,23 @@ export async function waitUntil(
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** A logger that keeps its JSON lines, for asserting what the worker says (and does not say). */
+export function recordingLogger(): {
+  logger: Logger;
+  lines: string[];
+  parsed: () => Record<string, unknown>[];
+} {
+  const lines: string[] = [];
+  return {
+    logger: createLogger('debug', (line) => lines.push(line)),
+    lines,
+    parsed: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+/** Makes every row of the tenant due now (as if its retry time had come). */
+export async function makeAllDue(database: Database, slug: TenantSlug) {
+  await withTenant(database, slug, (db) => db.update(outbox).set({ nextAttemptAt: new Date(0) }));
 }

@@ -6,13 +6,25 @@
 // postgres.js listens on a connection of its own and listens again after a reconnect, then
 // calls `onlisten`, which sweeps. If that reconnect fails, postgres.js drops the listener; the
 // sweep still delivers, within `sweepIntervalMs`.
+//
+// While the SMTP server cannot be reached the worker pauses as a whole (smtp-health.ts): visits
+// send nothing but a probe, one message after a doubling delay; the first probe that gets an
+// answer ends the pause and every tenant is visited again, so a backlog drains at the rate the
+// server accepts, with no wait between batches.
 import { purgeExpiredLimits } from '@motcua/auth';
 import type { Database, TenantSlug } from '@motcua/db';
 import { queueDueSoonNotices } from '@motcua/engine';
-import { defaultBatch, deliverTenantOutbox, type OutboxMailer } from './deliver-outbox.ts';
+import {
+  type DeliveryCounts,
+  defaultBatch,
+  deliverTenantOutbox,
+  type OutboxMailer,
+  type TokenIssuer,
+} from './deliver-outbox.ts';
 import { createDeliveryQueue } from './delivery-queue.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { describeSendFailure } from './send-failure.ts';
+import { createSmtpHealth, type SmtpHealthOptions } from './smtp-health.ts';
 import { findDeliverableTenants, readTenantOfSchema } from './tenants.ts';
 import { createUsageJob, type FleetUsageMeter } from './usage-job.ts';
 
@@ -50,6 +62,14 @@ export interface WorkerOptions {
   now?: () => Date;
   batch?: number;
   messageIdDomain?: string;
+  /** How long claimed rows stay this worker's (see deliverTenantOutbox). */
+  leaseMs?: number;
+  /** Failing for longer than this since it was written, a message is given up. */
+  giveUpAfterMs?: number;
+  /** The pause while the SMTP server is unreachable: first delay and ceiling. */
+  serverRetry?: Pick<SmtpHealthOptions, 'initialDelayMs' | 'maxDelayMs'>;
+  /** Tests replace how emailed links get their secret. */
+  issueToken?: TokenIssuer;
 }
 
 export interface RunningWorker {
@@ -89,20 +109,83 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const tracker = createTracker();
   const failed = (what: string, fields: Record<string, unknown>) => (error: unknown) =>
     logger.error(what, { ...fields, error: describeSendFailure(error) });
+  const health = createSmtpHealth(options.serverRetry);
+  let probeTimer: NodeJS.Timeout | undefined;
+
+  const deliver = (slug: TenantSlug, size: number) =>
+    deliverTenantOutbox({
+      database,
+      mailer,
+      slug,
+      batch: size,
+      logger,
+      ...(messageIdDomain ? { messageIdDomain } : {}),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+      ...(options.giveUpAfterMs ? { giveUpAfterMs: options.giveUpAfterMs } : {}),
+      ...(options.issueToken ? { issueToken: options.issueToken } : {}),
+    });
+
+  /** Visits every tenant again when the next probe is due. */
+  const scheduleProbe = () => {
+    const at = health.nextProbeAt();
+    if (at === null || stopping) return;
+    clearTimeout(probeTimer);
+    probeTimer = setTimeout(() => tracker.track(sweep()), Math.max(0, at - Date.now()));
+  };
+
+  const onServerDown = (counts: DeliveryCounts) => {
+    const { delayMs, started } = health.recordUnreachable();
+    logger[started ? 'error' : 'warn'](
+      started ? 'SMTP server unreachable; delivery paused' : 'SMTP server still unreachable',
+      { error: counts.serverDown, retryInMs: delayMs },
+    );
+    scheduleProbe();
+  };
+
+  // Tenants sent away while the server was paused: when a probe finds nothing to send (its
+  // tenant had nothing due), they are visited again, or the probe might never reach the tenant
+  // whose message is waiting. A timed-out pause is covered by the probe timer's sweep.
+  const turnedAway = new Set<TenantSlug>();
+  const handBackProbe = () => {
+    health.releaseProbe();
+    const again = [...turnedAway];
+    turnedAway.clear();
+    for (const other of again) queue.request(other);
+  };
 
   const visit = async (slug: TenantSlug) => {
-    // Another batch only after a full one that went out whole: after a failure the rest waits
-    // for its retry time rather than hammering a server that just refused.
+    // Batch after batch while they come back full; a failure of one message does not stop the
+    // others (it is retried on its own), an unreachable server pauses everything.
     while (!stopping) {
-      const counts = await deliverTenantOutbox({
-        database,
-        mailer,
-        slug,
-        batch,
-        ...(messageIdDomain ? { messageIdDomain } : {}),
-      });
+      const access = health.tryAcquire();
+      if (access === 'wait') {
+        turnedAway.add(slug);
+        return;
+      }
+      const size = access === 'probe' ? 1 : batch;
+      let counts: DeliveryCounts;
+      try {
+        counts = await deliver(slug, size);
+      } catch (error) {
+        if (access === 'probe') handBackProbe();
+        throw error;
+      }
       if (counts.claimed > 0) logger.info('outbox visited', { tenant: slug, ...counts });
-      if (counts.claimed < batch || counts.failed > 0) return;
+      if (counts.serverDown) {
+        turnedAway.clear();
+        return onServerDown(counts);
+      }
+      if (counts.claimed === 0) {
+        if (access === 'probe') handBackProbe();
+        return;
+      }
+      turnedAway.clear();
+      if (health.recordReachable().recovered) {
+        logger.info('SMTP server reachable again; delivering the backlog');
+        // Every tenant's backlog is due: visit them all now, not at the next sweep.
+        tracker.track(sweep());
+      }
+      if (counts.claimed < size) return;
     }
   };
   const queue = createDeliveryQueue<TenantSlug>({
@@ -176,6 +259,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (stopping) return;
       stopping = true;
       clearInterval(timer);
+      clearTimeout(probeTimer);
       if (usageTimer) clearInterval(usageTimer);
       // Ctrl-C reaches a local PostgreSQL too: its connection may already be gone, which is fine here.
       await listener.unlisten().catch(() => undefined);

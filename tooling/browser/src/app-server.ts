@@ -2,8 +2,9 @@
 // PostgreSQL and S3 and to an SMTP server that keeps what it receives: what a browser meets.
 import { randomBytes } from 'node:crypto';
 import { type AppDeps, apiEnvSchema, createDeps, createLogger, startServer } from '@motcua/api';
-import { migratePlatform } from '@motcua/db';
+import { migratePlatform, type TenantSlug } from '@motcua/db';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
+import { deliverTenantOutbox } from '@motcua/worker';
 import { inject } from 'vitest';
 import './provided.ts';
 
@@ -15,6 +16,8 @@ export interface RunningApp {
   mail: TestSmtpServer;
   /** Log lines at warn level and above, shown when a scenario fails. */
   logLines: string[];
+  /** Delivers the agency's outbox to `mail`, as the outbox worker does. */
+  deliverMail(slug: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,10 @@ export async function startApp(): Promise<RunningApp> {
     deps,
     mail,
     logLines,
+    deliverMail: async (slug) => {
+      const target = { database: deps.database, mailer: deps.mailer, slug: slug as TenantSlug };
+      while ((await deliverTenantOutbox(target)).claimed > 0) {}
+    },
     close: async () => {
       await server.close();
       await mail.close();

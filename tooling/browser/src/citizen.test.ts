@@ -91,6 +91,7 @@ describe.skipIf(!chromiumReady())('a citizen in Chromium on a phone', () => {
     expect(await shown(page.locator('h1'))).toBe('Hãy kiểm tra hộp thư');
     await suite.check(page, 'reset link sent');
 
+    await suite.app.deliverMail(agency.slug);
     const mail = await suite.app.mail.waitFor(earlier.email);
     const link = /https?:\/\/\S+\/reset-password\?token=\S+/.exec(mail.text)?.[0];
     expect(link, mail.text).toMatch(new RegExp(`^${suite.tenantUrl(agency.slug, '/reset-password')}`));

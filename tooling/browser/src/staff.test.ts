@@ -90,6 +90,7 @@ describe.skipIf(!chromiumReady())('agency staff in Chromium', () => {
   });
 
   it('the reception officer joins from the emailed link and cannot open the admin pages', async () => {
+    await suite.app.deliverMail(agency.slug);
     const mail = await suite.app.mail.waitFor(receptionEmail);
     const link = /https?:\/\/\S+\/accept-invitation\?token=\S+/.exec(mail.text)?.[0] ?? '';
     expect(link, mail.text).toMatch(new RegExp(`^${suite.tenantUrl(agency.slug, '/accept-invitation')}`));

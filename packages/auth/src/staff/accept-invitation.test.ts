@@ -6,9 +6,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../passwords.ts';
 import type { Actor } from '../permissions.ts';
-import { days, later } from '../test-support.ts';
+import { days, deliverEmailedLinks, later } from '../test-support.ts';
 import { acceptInvitation } from './accept-invitation.ts';
-import { type InvitationEmail, inviteStaff } from './invite-staff.ts';
+import { inviteStaff } from './invite-staff.ts';
 
 const database = useTestDatabase(4);
 const admin: Actor = { kind: 'staff', id: 'usr_admin', role: 'admin' };
@@ -16,15 +16,15 @@ const password = 'Ngày-mai-trời-lại-sáng-2026';
 
 async function invited(now: Date) {
   const slug = await createTestTenant(database);
-  const sent: InvitationEmail[] = [];
-  const deps = { send: (m: InvitationEmail) => void sent.push(m), linkBase: 'https://x', siteName: 'X' };
+  const deps = { linkBase: 'https://x', siteName: 'X' };
   const staff = await inviteStaff(
     { database, slug, actor: admin },
     { email: 'giang@agency.vn', fullName: 'Hoàng Giang', role: 'specialist' },
     deps,
     now,
   );
-  const token = /token=([a-z2-7.]+)/.exec(sent[0]?.text ?? '')?.[1] ?? '';
+  const [sent] = await deliverEmailedLinks(database, slug, now);
+  const token = sent?.token ?? '';
   return { slug, staff, token };
 }
 

@@ -4,26 +4,26 @@ import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { ConflictError, ForbiddenError, ValidationError } from '@motcua/domain';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../permissions.ts';
-import { auditRows, days, insertStaff, untouchableDatabase } from '../test-support.ts';
+import {
+  auditRows,
+  days,
+  deliverEmailedLinks,
+  insertStaff,
+  outboxRows,
+  untouchableDatabase,
+} from '../test-support.ts';
 import { hashSecret } from '../tokens.ts';
-import { type InvitationEmail, inviteStaff } from './invite-staff.ts';
+import { inviteStaff } from './invite-staff.ts';
 
 const database = useTestDatabase(4);
 const admin: Actor = { kind: 'staff', id: 'usr_admin', role: 'admin' };
 const linkBase = 'https://so-tu-phap.motcua.vn';
 
-function mailbox() {
-  const sent: InvitationEmail[] = [];
-  return {
-    sent,
-    deps: { send: (m: InvitationEmail) => void sent.push(m), linkBase, siteName: 'Sở Tư pháp' },
-  };
-}
+const deps = { linkBase, siteName: 'Sở Tư pháp' };
 
 describe('inviteStaff', () => {
   it('creates an invited person and a 7-day link of which only the hash is stored, mailed once', async () => {
     const slug = await createTestTenant(database);
-    const { sent, deps } = mailbox();
     const now = new Date('2026-03-02T08:00:00Z');
     const ctx = { database, slug, actor: admin, requestId: 'req_1', ip: '203.0.113.9' };
     const staff = await inviteStaff(
@@ -33,9 +33,22 @@ describe('inviteStaff', () => {
       now,
     );
     expect(staff).toMatchObject({ email: 'an@agency.vn', role: 'clerk', status: 'invited', unitId: null });
+    // Queued in the same unit of work; the worker issues the secret as it sends.
+    expect((await outboxRows(database, slug)).map((r) => r.payload)).toEqual([
+      {
+        template: 'staff.invitation',
+        to: 'an@agency.vn',
+        data: expect.objectContaining({
+          fullName: 'Nguyễn An',
+          siteUrl: linkBase,
+          validForMinutes: 7 * 1440,
+        }),
+      },
+    ]);
+    const sent = await deliverEmailedLinks(database, slug, now);
     expect(sent).toHaveLength(1);
-    const token = /token=([a-z2-7]{24})\.([a-z2-7]{32})/.exec(sent[0]?.text ?? '');
-    expect(sent[0]?.text).toContain(`${linkBase}/accept-invitation?token=`);
+    const token = /token=([a-z2-7]{24})\.([a-z2-7]{32})$/.exec(sent[0]?.link ?? '');
+    expect(sent[0]?.link).toContain(`${linkBase}/accept-invitation?token=`);
     const [row] = await withTenant(database, slug, (db) => db.select().from(oneTimeTokens));
     expect(row).toMatchObject({ id: token?.[1], purpose: 'invitation', principalId: staff.id, usedAt: null });
     expect(row?.expiresAt).toEqual(new Date(now.getTime() + days(7)));
@@ -54,7 +67,6 @@ describe('inviteStaff', () => {
 
   it('refuses an address already on the staff whatever its case, writing and sending nothing', async () => {
     const slug = await createTestTenant(database);
-    const { sent, deps } = mailbox();
     const ctx = { database, slug, actor: admin };
     await inviteStaff(ctx, { email: 'binh@agency.vn', fullName: 'Bình', role: 'viewer' }, deps);
     const error = await inviteStaff(
@@ -63,7 +75,7 @@ describe('inviteStaff', () => {
       deps,
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(sent).toHaveLength(1);
+    expect(await outboxRows(database, slug)).toHaveLength(1);
     expect(await withTenant(database, slug, (db) => db.select().from(staffUsers))).toHaveLength(1);
   });
 
@@ -74,7 +86,6 @@ describe('inviteStaff', () => {
         .insert(units)
         .values({ id: 'uni_old', code: 'CU', name: 'Cũ', kind: 'commune', validTo: '2020-01-01' }),
     );
-    const { sent, deps } = mailbox();
     for (const unitId of ['uni_nope', 'uni_old']) {
       const error = await inviteStaff(
         { database, slug, actor: admin },
@@ -83,13 +94,12 @@ describe('inviteStaff', () => {
       ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
     }
-    expect(sent).toEqual([]);
+    expect(await outboxRows(database, slug)).toEqual([]);
     expect(await auditRows(database, slug)).toEqual([]);
   });
 
   it('checks the permission before touching the database', async () => {
     const slug = await createTestTenant(database);
-    const { deps } = mailbox();
     const reception: Actor = {
       kind: 'staff',
       id: await insertStaff(database, slug, { role: 'reception' }),

@@ -1,14 +1,15 @@
 // Inviting a person to an agency's staff: an `invited` row and a single-use, 7-day link
-// (`id.secret`, only SHA-256(secret) stored) emailed to them once the unit of work commits.
-import { newId, withTenant } from '@motcua/db';
-import { oneTimeTokens, staffRoles, staffUsers } from '@motcua/db/tenant';
+// (`id.secret`, only SHA-256(secret) stored), its email queued in the outbox by the same unit of
+// work (see emailed-tokens.ts).
+import { newId, type TenantDb, withTenant } from '@motcua/db';
+import { staffRoles, staffUsers } from '@motcua/db/tenant';
 import { ConflictError } from '@motcua/domain';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import type { AuthContext } from '../context.ts';
+import { queueEmailedToken } from '../emailed-tokens.ts';
 import { assertCan } from '../permissions.ts';
-import { newSessionCredentials } from '../sessions.ts';
 import {
   assertUnitUsable,
   invitationPolicy,
@@ -27,14 +28,7 @@ export const inviteStaffInput = z.object({
 });
 export type InviteStaffInput = z.input<typeof inviteStaffInput>;
 
-export interface InvitationEmail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
 export interface InviteStaffDeps {
-  send(message: InvitationEmail): Promise<void> | void;
   /**
    * Scheme, host and base path of the agency's site, without a trailing slash. The caller
    * takes the host from the resolved tenant, never from the Host header a client chooses.
@@ -44,34 +38,22 @@ export interface InviteStaffDeps {
   siteName: string;
 }
 
-export function invitationEmail(person: { email: string; fullName: string }, siteName: string, link: string) {
-  const days = invitationPolicy.tokenLifetimeMs / 86_400_000;
-  return {
+/** Queues the invitation email of an invited person, inside the caller's unit of work. */
+export function queueInvitation(
+  db: TenantDb,
+  person: { id: string; email: string; fullName: string },
+  deps: InviteStaffDeps,
+  now: Date,
+) {
+  return queueEmailedToken(db, {
+    purpose: 'invitation',
+    principal: { kind: 'staff', id: person.id },
     to: person.email,
-    subject: `Lời mời tham gia / Invitation – ${siteName}`,
-    text: [
-      `Xin chào ${person.fullName},`,
-      '',
-      `Bạn được mời làm cán bộ trên hệ thống một cửa của ${siteName}, với tài khoản ${person.email}.`,
-      `Để nhận lời mời, hãy mở liên kết sau trong vòng ${days} ngày và đặt mật khẩu:`,
-      '',
-      link,
-      '',
-      'Liên kết chỉ dùng được một lần. Nếu bạn không chờ thư này, hãy bỏ qua nó.',
-      '',
-      '-----',
-      '',
-      `Hello ${person.fullName},`,
-      '',
-      `You have been invited to join the staff of ${siteName} on its one-stop service, as ${person.email}.`,
-      `To accept, open this link within ${days} days and choose a password:`,
-      '',
-      link,
-      '',
-      'The link works once. If you were not expecting this email, ignore it.',
-      '',
-    ].join('\n'),
-  };
+    fullName: person.fullName,
+    site: { name: deps.siteName, url: deps.linkBase },
+    lifetimeMs: invitationPolicy.tokenLifetimeMs,
+    now,
+  });
 }
 
 /** 23505 on `staff_users_email_key`: someone invited the same address at the same moment. */
@@ -107,16 +89,7 @@ export async function inviteStaff(
       .values({ id: newId('usr'), email, fullName, role, unitId: unitId ?? null, status: 'invited' })
       .returning(staffViewColumns);
     if (!staff) throw new Error('The staff insert returned no row.');
-    const { id, token, secretHash } = newSessionCredentials();
-    await db.insert(oneTimeTokens).values({
-      id,
-      secretHash,
-      purpose: 'invitation',
-      principalKind: 'staff',
-      principalId: staff.id,
-      expiresAt: new Date(now.getTime() + invitationPolicy.tokenLifetimeMs),
-      createdAt: now,
-    });
+    await queueInvitation(db, staff, deps, now);
     await recordAudit(db, {
       actor: ctx.actor,
       action: 'staff.invited',
@@ -124,12 +97,9 @@ export async function inviteStaff(
       details: { email, role, unitId: staff.unitId, status: staff.status },
       ...trace(ctx),
     });
-    return { staff, token };
+    return staff;
   }).catch((error: unknown) => {
     throw isEmailTaken(error) ? taken() : error;
   });
-  const link = `${deps.linkBase}/accept-invitation?token=${outcome.token}`;
-  // After the commit: a link is never mailed for an invitation that was rolled back.
-  await deps.send(invitationEmail(outcome.staff, deps.siteName, link));
-  return outcome.staff;
+  return outcome;
 }

@@ -1,6 +1,7 @@
 // Checks an outbox row's payload before anything is rendered from it. The payload is JSON the
 // engine wrote; a wrong one is reported by the field's path only, never its value, which may be
 // an address or a citizen's words.
+import { type AccountEmailTemplate, type AccountLinkEmail, accountEmailTemplates } from './account-links.ts';
 import {
   type ApologyEmail,
   type DossierEmailFacts,
@@ -12,7 +13,7 @@ import {
   type SupplementRequestedEmail,
 } from './types.ts';
 
-export const outboxEmailTemplates = [
+export const dossierEmailTemplates = [
   'dossier.received',
   'dossier.supplement_requested',
   'dossier.refused',
@@ -20,6 +21,7 @@ export const outboxEmailTemplates = [
   'dossier.apology',
   'dossier.due_soon',
 ] as const;
+export const outboxEmailTemplates = [...dossierEmailTemplates, ...accountEmailTemplates] as const;
 export type OutboxEmailTemplate = (typeof outboxEmailTemplates)[number];
 
 export class InvalidEmailPayloadError extends Error {
@@ -42,6 +44,7 @@ export type OutboxEmail = Envelope &
     | { template: 'dossier.refused'; email: RefusedEmail }
     | { template: 'dossier.apology'; email: ApologyEmail }
     | { template: 'dossier.due_soon'; email: DueSoonEmail }
+    | { template: AccountEmailTemplate; email: AccountLinkEmail }
   );
 
 type Json = Record<string, unknown>;
@@ -138,6 +141,29 @@ function readMissing(value: unknown): MissingDocument[] {
   });
 }
 
+// A token id of @motcua/auth's one-time tokens (base32, lower case).
+const tokenIdPattern = /^[a-z2-7]{10,64}$/;
+
+function readAccountLink(data: Json): AccountLinkEmail {
+  const siteUrl = readUrl(data.siteUrl, 'data.siteUrl');
+  if (siteUrl === undefined) throw new InvalidEmailPayloadError('data.siteUrl');
+  const tokenId = data.tokenId;
+  if (typeof tokenId !== 'string' || !tokenIdPattern.test(tokenId)) {
+    throw new InvalidEmailPayloadError('data.tokenId');
+  }
+  const minutes = data.validForMinutes;
+  if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 60 * 24 * 90) {
+    throw new InvalidEmailPayloadError('data.validForMinutes');
+  }
+  return {
+    fullName: readText(data.fullName, 'data.fullName', 200),
+    siteName: readText(data.siteName, 'data.siteName', 500),
+    siteUrl: siteUrl.replace(/\/+$/, ''),
+    tokenId,
+    validForMinutes: minutes,
+  };
+}
+
 /** The payload the engine (or the worker's own due-date sweep) wrote, checked field by field. */
 export function parseOutboxEmail(payload: unknown): OutboxEmail {
   const p = readObject(payload, 'payload');
@@ -174,5 +200,8 @@ export function parseOutboxEmail(payload: unknown): OutboxEmail {
       const facts = readFacts(p, { dueAtRequired: true });
       return { ...envelope, template, email: { ...facts, dueAt: facts.dueAt as string } };
     }
+    case 'staff.invitation':
+    case 'auth.password_reset':
+      return { ...envelope, template, email: readAccountLink(data) };
   }
 }

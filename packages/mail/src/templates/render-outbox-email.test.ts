@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidEmailPayloadError, type OutboxEmailTemplate, outboxEmailTemplates } from './parse-payload.ts';
+import { dossierEmailTemplates, InvalidEmailPayloadError } from './parse-payload.ts';
 import { renderOutboxEmail } from './render-outbox-email.ts';
+
+type DossierTemplate = (typeof dossierEmailTemplates)[number];
 
 // As the engine writes it (packages/engine/src/dossiers/notifications.ts).
 const base = {
@@ -10,7 +12,7 @@ const base = {
   procedureName: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
   dueAt: '2025-07-30T03:00:00.000Z',
 };
-const dataFor: Record<OutboxEmailTemplate, Record<string, unknown>> = {
+const dataFor: Record<DossierTemplate, Record<string, unknown>> = {
   'dossier.received': {},
   'dossier.supplement_requested': {
     missing: [{ document: 'Giấy chứng sinh', reason: 'Chưa có bản chính' }],
@@ -22,7 +24,7 @@ const dataFor: Record<OutboxEmailTemplate, Record<string, unknown>> = {
   'dossier.apology': { newDueDate: '2025-08-04', reason: 'Chờ ý kiến phối hợp' },
   'dossier.due_soon': {},
 };
-const payloadOf = (template: OutboxEmailTemplate, extra: Record<string, unknown> = {}) => ({
+const payloadOf = (template: DossierTemplate, extra: Record<string, unknown> = {}) => ({
   template,
   ...base,
   data: dataFor[template],
@@ -87,7 +89,7 @@ describe('renderOutboxEmail', () => {
 
   // A generated sweep over every template, language and link, for what must hold of any email.
   const links = [{}, { trackingUrl: 'https://a.motcua.vn/h/1' }, { siteUrl: 'http://localhost:3000/t/hue' }];
-  const combinations = outboxEmailTemplates.flatMap((template) =>
+  const combinations = dossierEmailTemplates.flatMap((template) =>
     (['vi', 'en'] as const).flatMap((locale) => links.map((link) => ({ template, locale, link }))),
   );
   it.each(combinations)('$template $locale $link: code, name, one-line subject, no placeholders', (c) => {

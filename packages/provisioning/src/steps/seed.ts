@@ -1,12 +1,14 @@
 // The `seed` and `invite_admin` steps: rows inside the tenant's own schema, written through
 // the tenant scope. ON CONFLICT DO NOTHING makes a re-run add nothing and keeps whatever
-// the agency has changed since.
+// the agency has changed since; the invitation is queued once, in the same unit of work as the
+// admin's row, so a run resumed after a crash at any step invites the admin exactly once.
+import { queueNewInvitation } from '@motcua/auth';
 import { newId, parseSlug, withTenant } from '@motcua/db';
 import type { Tenant } from '@motcua/db/platform';
-import { settings, staffUsers, units } from '@motcua/db/tenant';
+import { oneTimeTokens, settings, staffUsers, units } from '@motcua/db/tenant';
 import { seedStarterCatalog } from '@motcua/engine';
-import { and, eq } from 'drizzle-orm';
-import type { ProvisioningContext } from '../context.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { type ProvisioningContext, tenantSiteUrlOf } from '../context.ts';
 import type { StepOutcome } from '../steps.ts';
 import { rootUnitCode, starterSettings, starterUnits } from './starter-data.ts';
 
@@ -57,12 +59,13 @@ export async function seedTenant(ctx: ProvisioningContext, tenant: Tenant): Prom
 }
 
 export async function inviteAdmin(ctx: ProvisioningContext, tenant: Tenant): Promise<StepOutcome> {
-  return withTenant(ctx.database, parseSlug(tenant.slug), async (db) => {
+  const slug = parseSlug(tenant.slug);
+  return withTenant(ctx.database, slug, async (db) => {
     const [root] = await db
       .select({ id: units.id })
       .from(units)
       .where(and(eq(units.code, rootUnitCode), eq(units.validFrom, seedValidFrom(tenant))));
-    const inserted = await db
+    await db
       .insert(staffUsers)
       .values({
         id: newId('usr'),
@@ -72,10 +75,25 @@ export async function inviteAdmin(ctx: ProvisioningContext, tenant: Tenant): Pro
         status: 'invited',
         unitId: root?.id ?? null,
       })
-      .onConflictDoNothing()
-      .returning({ id: staffUsers.id });
-    const state = inserted.length > 0 ? 'recorded' : 'already recorded';
-    // The e-mailed invitation belongs to the identity work; nothing is sent here.
-    return { note: `${tenant.adminEmail} ${state} as an invited admin; no e-mail sent yet` };
+      .onConflictDoNothing();
+    const [admin] = await db
+      .select({ id: staffUsers.id, status: staffUsers.status })
+      .from(staffUsers)
+      .where(sql`lower(${staffUsers.email}) = lower(${tenant.adminEmail})`);
+    if (admin?.status !== 'invited') return { note: `${tenant.adminEmail} is already on the staff` };
+    // Any invitation token, used or not, means this step (or an operator) already invited them.
+    const [invited] = await db
+      .select({ id: oneTimeTokens.id })
+      .from(oneTimeTokens)
+      .where(and(eq(oneTimeTokens.principalId, admin.id), eq(oneTimeTokens.purpose, 'invitation')))
+      .limit(1);
+    if (invited) return { note: `${tenant.adminEmail} already invited` };
+    await queueNewInvitation(
+      db,
+      { id: admin.id },
+      { actor: 'platform:provisioning', requestId: ctx.requestId },
+      { linkBase: tenantSiteUrlOf(ctx, slug), siteName: tenant.name },
+    );
+    return { note: `${tenant.adminEmail} invited as the first admin` };
   });
 }

@@ -1,5 +1,6 @@
 // The operator console's pages (platform host): sign-in steps, the agency list, onboarding with
 // live progress, an agency's lifecycle actions and the offboarding confirmation.
+export { AdminInvitationSection, UndeliverableSection, type UndeliverableView } from './mail-section.tsx';
 export { type NewTenantValues, OpsNewTenantPage } from './new-tenant-page.tsx';
 export { type OffboardPageProps, OpsOffboardPage } from './offboard-page.tsx';
 export { opsProgressScript } from './progress-script.ts';

@@ -174,6 +174,33 @@ const opsStrings = {
     vi: 'Không thực hiện được vì trạng thái của cơ quan đã thay đổi. Hãy xem lại trạng thái hiện tại.',
     en: 'This could not be done because the agency’s status has changed. Check its current status.',
   },
+  noticeInvited: {
+    vi: 'Đã gửi lại thư mời cho quản trị viên đầu tiên; liên kết cũ không còn dùng được.',
+    en: 'A new invitation is on its way to the first administrator; the old link no longer works.',
+  },
+  errNotInvited: {
+    vi: 'Quản trị viên đầu tiên đã nhận lời mời (hoặc không còn trong danh sách cán bộ): không cần gửi lại.',
+    en: 'The first administrator has already accepted (or is no longer on the staff): there is nothing to send again.',
+  },
+  invitationTitle: { vi: 'Thư mời quản trị viên', en: 'The administrator’s invitation' },
+  invitationPending: {
+    vi: 'Quản trị viên đầu tiên chưa nhận lời mời. Nếu thư bị thất lạc hoặc liên kết đã hết hạn, hãy gửi lại: liên kết cũ sẽ không còn dùng được.',
+    en: 'The first administrator has not accepted yet. If the email was lost or its link has expired, send a new one: the old link stops working.',
+  },
+  resendInvitation: { vi: 'Gửi lại thư mời', en: 'Send a new invitation' },
+  mailTitle: { vi: 'Thư không gửi được', en: 'Emails that could not be delivered' },
+  mailNone: { vi: 'Không có thư nào bị bỏ.', en: 'No email has been given up.' },
+  mailIntro: {
+    vi: 'Thư mà máy chủ thư từ chối hẳn, hoặc vẫn lỗi sau ba ngày thử lại. Không hiển thị địa chỉ hay nội dung.',
+    en: 'Emails the mail server refused for good, or that still failed after three days of retries. Addresses and content are not shown.',
+  },
+  mailRejected: { vi: 'Bị từ chối', en: 'Refused' },
+  mailExpired: { vi: 'Hết hạn thử lại', en: 'Gave up after retries' },
+  mailKind: { vi: 'Loại thư', en: 'Kind of email' },
+  mailReason: { vi: 'Lý do', en: 'Reason' },
+  mailCode: { vi: 'Mã SMTP', en: 'SMTP code' },
+  mailWhen: { vi: 'Thời điểm', en: 'When' },
+  mailLatest: { vi: 'Thư gần nhất', en: 'The latest' },
   errNothingToRetry: {
     vi: 'Không có tiến trình lỗi nào để chạy lại, hoặc tiến trình đang chạy ở nơi khác.',
     en: 'There is no failed run to retry, or it is running elsewhere.',

@@ -3,6 +3,7 @@
 // step (updated live by /ops/progress.js when JavaScript runs, a refresh link otherwise), a
 // failure with the step's error and a retry, and the lifecycle actions the operator's role allows.
 import { TextAreaControl } from '../components.tsx';
+import { AdminInvitationSection, UndeliverableSection, type UndeliverableView } from './mail-section.tsx';
 import {
   formatDate,
   kindLabel,
@@ -41,7 +42,14 @@ export interface TenantView {
   suspendedReason: string | null;
 }
 
-export const tenantNotices = ['created', 'suspended', 'resumed', 'retried', 'offboarding'] as const;
+export const tenantNotices = [
+  'created',
+  'suspended',
+  'resumed',
+  'retried',
+  'offboarding',
+  'invited',
+] as const;
 export type TenantNotice = (typeof tenantNotices)[number];
 
 export interface TenantPageProps extends OpsPageBase {
@@ -58,6 +66,10 @@ export interface TenantPageProps extends OpsPageBase {
   usage?: UsageView | null | undefined;
   /** The suspension reason typed, when its form comes back with an error. */
   reason?: string | undefined;
+  /** The agency's emails given up by the worker; absent for an agency that is not live. */
+  undeliverable?: UndeliverableView | null | undefined;
+  /** True while the first admin has not accepted the invitation. */
+  adminInvitationPending?: boolean | undefined;
 }
 
 const noticeKeys = {
@@ -66,6 +78,7 @@ const noticeKeys = {
   resumed: 'noticeResumed',
   retried: 'noticeRetried',
   offboarding: 'noticeOffboarding',
+  invited: 'noticeInvited',
 } as const;
 
 function Overview(page: TenantPageProps) {
@@ -273,6 +286,10 @@ export function OpsTenantPage(page: TenantPageProps) {
       <Overview {...page} />
       <UsageSection locale={page.locale} usage={page.usage} />
       {run ? <Progress {...page} run={run} /> : <p class="muted">{say(page, 'noRuns')}</p>}
+      <UndeliverableSection locale={page.locale} mail={page.undeliverable} />
+      {page.canManage && page.adminInvitationPending ? (
+        <AdminInvitationSection {...page} slug={page.tenant.slug} />
+      ) : null}
       <h2>{say(page, 'actionsTitle')}</h2>
       <Actions {...page} />
       {run?.status === 'running' ? <script src="/ops/progress.js" defer /> : null}

@@ -1,11 +1,11 @@
 // Password reset by emailed link for an agency's staff and citizens: /api/auth/password-reset*
-// on the tenant's host. The verbs live in @motcua/auth; this adapter picks the link's origin
-// and queues the email.
+// on the tenant's host. The verbs live in @motcua/auth (which queues the email in the outbox);
+// this adapter picks the link's origin.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { confirmPasswordReset, requestPasswordReset } from '@motcua/auth';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.ts';
-import { queueEmail, tenantSiteOrigin } from '../../tenant-mail.ts';
+import { tenantSiteOrigin } from '../../tenant-mail.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
@@ -65,10 +65,7 @@ export function passwordResetRoutes() {
       origin: tenantSiteOrigin(c),
       basePath: c.env.basePath,
     };
-    return c.json(
-      await requestPasswordReset(ctx, c.req.valid('json'), { send: queueEmail(c, 'password reset') }),
-      202,
-    );
+    return c.json(await requestPasswordReset(ctx, c.req.valid('json')), 202);
   });
   app.openapi(confirm, async (c) => {
     await confirmPasswordReset(context(c), c.req.valid('json'));

@@ -171,7 +171,7 @@ describe('console pages', () => {
       role: 'admin',
     });
     expect(refused.status).toBe(403);
-    await t.settle();
+    await t.deliverMail(slug);
     expect(t.mail.messagesTo('y@example.vn')).toEqual([]);
   });
 
@@ -207,6 +207,7 @@ describe('console pages', () => {
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('<a href="#email">');
 
+    await t.deliverMail(slug);
     const mail = await t.mail.waitFor('dung@example.vn');
     const token = tokenPattern.exec(mail.text)?.[1];
     expect(token).toBeTruthy();
@@ -235,6 +236,42 @@ describe('console pages', () => {
 
     const signIn = await invitee.post('/sign-in', { email: 'dung@example.vn', password: newcomer });
     expect(signIn.headers.get('location')).toBe('/account');
+  });
+
+  it('sends an invitation again from the staff list: the new link works, the one before does not', async () => {
+    const invited = await admin.post('/console/staff/invite', {
+      email: 'lai@example.vn',
+      fullName: 'Lại Văn Mời',
+      role: 'clerk',
+    });
+    expect(invited.status).toBe(303);
+    await t.deliverMail(slug);
+    const first = await t.mail.waitFor('lai@example.vn');
+    const list = await (await admin.go('/console/staff')).text();
+    expectAccessiblePage(list, 'vi');
+    const id = /action="\/console\/staff\/(usr_[a-z0-9]+)\/invitation"/.exec(list)?.[1];
+    expect(id).toBeTruthy();
+    expect(list).toContain(`id="resend-${id}"`);
+
+    const resent = await admin.post(`/console/staff/${id}/invitation`, {});
+    expect(resent.status).toBe(303);
+    expect(resent.headers.get('location')).toBe('/console/staff?invited=lai%40example.vn');
+    await t.deliverMail(slug);
+    const second = await t.mail.waitFor('lai@example.vn');
+    const invitee = browser(slug);
+    const stale = await invitee.post('/accept-invitation', {
+      token: tokenPattern.exec(first.text)?.[1] ?? '',
+      password: 'Second-Link-Only-2026',
+    });
+    expect(stale.status).toBe(400);
+    const done = await invitee.post('/accept-invitation', {
+      token: tokenPattern.exec(second.text)?.[1] ?? '',
+      password: 'Second-Link-Only-2026',
+    });
+    expect(done.status).toBe(200);
+    // Accepted: nothing left to send again, and the list no longer offers it.
+    expect(await (await admin.go('/console/staff')).text()).not.toContain(`id="resend-${id}"`);
+    expect((await admin.post(`/console/staff/${id}/invitation`, {})).status).toBe(409);
   });
 
   it('changes a role and status per row, and refuses an admin demoting themselves', async () => {

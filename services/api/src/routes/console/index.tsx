@@ -18,6 +18,7 @@ import {
   listUnitChoices,
   type Permission,
   readAuditLog,
+  resendInvitation,
   revokeApiKey,
   type StaffPrincipal,
   totpUri,
@@ -50,7 +51,7 @@ import {
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
-import { queueEmail, tenantSiteBase } from '../../tenant-mail.ts';
+import { tenantSiteBase } from '../../tenant-mail.ts';
 import { sessionToken, setSession } from '../auth/session.ts';
 import { consoleHomeHandler } from '../console-dossiers/index.tsx';
 import { tenantPageBase } from '../page-base.ts';
@@ -206,16 +207,28 @@ export function consolePageRoutes() {
       unitId: one(fields.unitId),
     };
     try {
-      const deps = {
-        send: queueEmail(c, 'invitation'),
-        linkBase: tenantSiteBase(c),
-        siteName: c.get('tenant').name,
-      };
+      const deps = { linkBase: tenantSiteBase(c), siteName: c.get('tenant').name };
       const staff = await inviteStaff(g.ctx, { ...values, unitId: values.unitId || null }, deps);
       return redirectTo(c, base, `/console/staff?invited=${encodeURIComponent(staff.email)}`);
     } catch (error) {
       const { status, errors } = shownError(c, base.locale, error);
       return staffPage(c, base, g.ctx, { errors, values }, status);
+    }
+  });
+  // A new link for someone who has not accepted yet; the earlier one stops working.
+  app.post('/console/staff/:id/invitation', async (c) => {
+    const base = page(c);
+    const g = await gate(c, base, 'staff.manage');
+    if (g.response) return g.response;
+    const id = c.req.param('id');
+    try {
+      await resendInvitation(g.ctx, { id }, { linkBase: tenantSiteBase(c), siteName: c.get('tenant').name });
+      const [person] = (await listStaff(g.ctx)).filter((s) => s.id === id);
+      return redirectTo(c, base, `/console/staff?invited=${encodeURIComponent(person?.email ?? '')}`);
+    } catch (error) {
+      const shown = shownError(c, base.locale, error);
+      const errors = shown.errors.map((e) => ({ field: `role-${id}`, message: e.message }));
+      return staffPage(c, base, g.ctx, { errors, failedRow: id }, shown.status);
     }
   });
   app.post('/console/staff/:id', async (c) => {

@@ -6,6 +6,7 @@
 import { ConflictError, PreconditionFailedError, ValidationError } from '@motcua/domain';
 import {
   getTenant,
+  resendAdminInvitation,
   resumeTenant,
   retryProvisioning,
   runOffboarding,
@@ -16,7 +17,7 @@ import { OpsOffboardPage, type OpsStringKey, opsText } from '@motcua/ui';
 import { Hono } from 'hono';
 import { runInBackground } from '../../background.ts';
 import type { AppEnv } from '../../context.ts';
-import { inviteFirstAdminWhenDone } from '../ops/first-admin-invitation.ts';
+import { provisioningFor } from '../ops/provisioning-context.ts';
 import { actorOf, type Ctx, form, gate, redirectTo } from './session.tsx';
 import { exportUrl, renderTenantPage } from './tenant-view.tsx';
 
@@ -87,16 +88,29 @@ export function opsLifecycleRoutes() {
     const admitted = await gate(c, 'tenants.manage');
     if (admitted.response) return admitted.response;
     const slug = c.req.param('slug');
-    const { provisioning, tenants } = c.get('deps');
+    const { tenants } = c.get('deps');
     return attempt(c, admitted, slug, 'errNothingToRetry', async () => {
-      const { resume } = await retryProvisioning(provisioning, slug);
+      const { resume } = await retryProvisioning(provisioningFor(c), slug);
       runInBackground(c, 'retry', async () => {
-        const finished = await resume();
+        await resume();
         tenants.invalidate(slug);
-        const { tenant } = await getTenant(provisioning, slug);
-        await inviteFirstAdminWhenDone(c, tenant, finished);
       });
       return 'retried';
+    });
+  });
+
+  // A new invitation for the agency's first admin (lost email, expired link); the old link dies.
+  app.post('/ops/tenants/:slug/invitation', async (c) => {
+    const admitted = await gate(c, 'tenants.manage');
+    if (admitted.response) return admitted.response;
+    const slug = c.req.param('slug');
+    return attempt(c, admitted, slug, 'errNotInvited', async () => {
+      await resendAdminInvitation(
+        { ...provisioningFor(c), requestId: c.get('requestId') },
+        slug,
+        actorOf(admitted.operator),
+      );
+      return 'invited';
     });
   });
 

@@ -103,6 +103,7 @@ describe('onboarding through the operator console', () => {
     expect(row?.[0]).toContain('<td><span class="muted">Chưa có số liệu đo</span></td>');
     const portal = await t.request('/api/tenant', { host: `${slug}.${testDomain}` });
     expect(await readJson(portal)).toMatchObject({ slug, status: 'active' });
+    await t.deliverMail(slug);
     const mail = await t.mail.waitFor(`quantri@${slug}.gov.vn`);
     expect(mail.text).toContain(`://${slug}.${testDomain}/accept-invitation`);
     // The platform audit names the operator who asked, not the bootstrap token.

@@ -42,6 +42,7 @@ export const platformRoutes: ProtectedRoute[] = [
   { method: 'POST', path: `${target}/suspend`, audience: managers },
   { method: 'POST', path: `${target}/resume`, audience: managers },
   { method: 'POST', path: `${target}/retry`, audience: managers },
+  { method: 'POST', path: `${target}/invitation`, audience: managers },
   { method: 'GET', path: `${target}/offboard`, audience: managers },
   { method: 'POST', path: `${target}/offboard`, form: { confirm: '{opsTarget}' }, audience: managers },
 ];

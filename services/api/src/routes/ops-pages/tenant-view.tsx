@@ -2,7 +2,14 @@
 // The agency page as every route renders it: after a GET, after an action with a notice, or
 // with an error summary when an action was refused by the tenant's current state.
 import { can, type OperatorPrincipal } from '@motcua/auth';
-import { getTenant, type ProvisioningRun, readUsage, type TenantDetails } from '@motcua/provisioning';
+import {
+  getTenant,
+  isAdminInvitationPending,
+  type ProvisioningRun,
+  readUndeliverableEmails,
+  readUsage,
+  type TenantDetails,
+} from '@motcua/provisioning';
 import {
   type FormError,
   type OpsPageBase,
@@ -58,7 +65,12 @@ export async function renderTenantPage(
   // the live script reveals when the run succeeds (hidden until then).
   const offboarding = latest?.kind === 'offboard' && latest.status !== 'failed';
   const hasExport = offboarding || runs.some((run) => run.exportKey !== null);
-  const usage = await readUsage(c.get('deps').provisioning, [tenant.id]);
+  const { provisioning } = c.get('deps');
+  const usage = await readUsage(provisioning, [tenant.id]);
+  const live = tenant.status === 'active' || tenant.status === 'suspended';
+  const undeliverable = live ? await readUndeliverableEmails(provisioning, tenant.slug, { limit: 10 }) : null;
+  const adminInvitationPending =
+    canManage && live && (await isAdminInvitationPending(provisioning, tenant.slug));
   return c.html(
     <OpsTenantPage
       {...view.base}
@@ -72,6 +84,8 @@ export async function renderTenantPage(
       notice={view.notice}
       usage={usage.get(tenant.id) ?? null}
       reason={view.reason}
+      undeliverable={undeliverable}
+      adminInvitationPending={adminInvitationPending}
     />,
     view.status ?? 200,
   );

@@ -23,7 +23,7 @@ import {
 import { Hono } from 'hono';
 import { runInBackground } from '../../background.ts';
 import type { AppEnv } from '../../context.ts';
-import { inviteFirstAdminWhenDone } from '../ops/first-admin-invitation.ts';
+import { provisioningFor } from '../ops/provisioning-context.ts';
 import { actorOf, type Ctx, form, gate, redirectTo } from './session.tsx';
 import { parseNotice, renderTenantPage } from './tenant-view.tsx';
 
@@ -53,7 +53,7 @@ function onboardingErrors(base: OpsPageBase, error: unknown): FormError[] {
 }
 
 function startOnboarding(c: Ctx, values: Required<NewTenantValues>, actor: string) {
-  const { provisioning } = c.get('deps');
+  const provisioning = provisioningFor(c);
   return startProvisioning(provisioning, {
     slug: values.slug,
     name: values.name,
@@ -62,9 +62,8 @@ function startOnboarding(c: Ctx, values: Required<NewTenantValues>, actor: strin
     adminEmail: values.adminEmail,
     actor,
   }).then(({ tenant, run }) => {
-    runInBackground(c, 'provisioning', async () => {
-      await inviteFirstAdminWhenDone(c, tenant, await runProvisioning(provisioning, run.id));
-    });
+    // The run itself queues the first admin's invitation (its invite_admin step).
+    runInBackground(c, 'provisioning', () => runProvisioning(provisioning, run.id));
     return tenant;
   });
 }

@@ -3,7 +3,7 @@ import { runProvisioning, startProvisioning } from '@motcua/provisioning';
 import { runInBackground } from '../../background.ts';
 import type { AppEnv } from '../../context.ts';
 import { toRunDto, toTenantDto } from './dto.ts';
-import { inviteFirstAdminWhenDone } from './first-admin-invitation.ts';
+import { provisioningFor } from './provisioning-context.ts';
 import { Accepted, CreateTenantBody, errorResponses } from './schema.ts';
 
 export const createTenantRoute = createRoute({
@@ -21,12 +21,11 @@ export const createTenantRoute = createRoute({
 });
 
 export const createTenant: RouteHandler<typeof createTenantRoute, AppEnv> = async (c) => {
-  const { provisioning } = c.get('deps');
+  const provisioning = provisioningFor(c);
   const input = c.req.valid('json');
   const { tenant, run } = await startProvisioning(provisioning, { ...input, actor: 'ops-token' });
-  runInBackground(c, 'provisioning', async () => {
-    await inviteFirstAdminWhenDone(c, tenant, await runProvisioning(provisioning, run.id));
-  });
+  // The run itself queues the first admin's invitation (its invite_admin step).
+  runInBackground(c, 'provisioning', () => runProvisioning(provisioning, run.id));
   c.header('Location', `/api/ops/tenants/${tenant.slug}`);
   return c.json({ tenant: toTenantDto(tenant), run: toRunDto(run) }, 202);
 };

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
 import { opsAuth } from '../../middleware/ops-auth.ts';
 import { validationHook } from '../validation-hook.ts';
+import { resendAdminInvitationHandler, resendAdminInvitationRoute } from './admin-invitation.ts';
 import {
   resumeTenantHandler,
   resumeTenantRoute,
@@ -16,6 +17,7 @@ import { listTenantsHandler, listTenantsRoute } from './list-tenants.ts';
 import { offboardTenantHandler, offboardTenantRoute } from './offboard-tenant.ts';
 import { retryProvisioningHandler, retryProvisioningRoute } from './retry-provisioning.ts';
 import { supportStaffHandler, supportStaffRoute } from './support-staff.ts';
+import { undeliverableEmailsHandler, undeliverableEmailsRoute } from './undeliverable-emails.ts';
 
 export function opsRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -33,5 +35,7 @@ export function opsRoutes() {
     .openapi(retryProvisioningRoute, retryProvisioningHandler)
     .openapi(offboardTenantRoute, offboardTenantHandler)
     .openapi(downloadExportRoute, downloadExportHandler)
-    .openapi(supportStaffRoute, supportStaffHandler);
+    .openapi(supportStaffRoute, supportStaffHandler)
+    .openapi(resendAdminInvitationRoute, resendAdminInvitationHandler)
+    .openapi(undeliverableEmailsRoute, undeliverableEmailsHandler);
 }

@@ -61,6 +61,7 @@ describe('operator API', () => {
     });
 
     // The first admin is invited by email, on the tenant's own host, and can accept.
+    await t.deliverMail(slug);
     const mail = await t.mail.waitFor(`admin@${slug}.gov.vn`);
     const link = /https?:\/\/\S+accept-invitation\?token=(\S+)/.exec(mail.text);
     expect(link?.[0]).toContain(`://${slug}.${testDomain}/accept-invitation`);

@@ -1,9 +1,9 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
-import { getTenant, retryProvisioning } from '@motcua/provisioning';
+import { retryProvisioning } from '@motcua/provisioning';
 import { runInBackground } from '../../background.ts';
 import type { AppEnv } from '../../context.ts';
 import { toRunDto } from './dto.ts';
-import { inviteFirstAdminWhenDone } from './first-admin-invitation.ts';
+import { provisioningFor } from './provisioning-context.ts';
 import { errorResponses, Run, SlugParam } from './schema.ts';
 
 export const retryProvisioningRoute = createRoute({
@@ -22,14 +22,12 @@ export const retryProvisioningRoute = createRoute({
 });
 
 export const retryProvisioningHandler: RouteHandler<typeof retryProvisioningRoute, AppEnv> = async (c) => {
-  const { provisioning, tenants } = c.get('deps');
+  const { tenants } = c.get('deps');
   const { slug } = c.req.valid('param');
-  const { run, resume } = await retryProvisioning(provisioning, slug);
+  const { run, resume } = await retryProvisioning(provisioningFor(c), slug);
   runInBackground(c, 'retry', async () => {
-    const finished = await resume();
+    await resume();
     tenants.invalidate(slug);
-    const { tenant } = await getTenant(provisioning, slug);
-    await inviteFirstAdminWhenDone(c, tenant, finished);
   });
   return c.json({ run: toRunDto(run) }, 202);
 };

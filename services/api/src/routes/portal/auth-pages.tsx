@@ -36,7 +36,7 @@ import {
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../context.ts';
-import { queueEmail, tenantSiteOrigin } from '../../tenant-mail.ts';
+import { tenantSiteOrigin } from '../../tenant-mail.ts';
 import { clearSession, sessionToken, setSession } from '../auth/session.ts';
 import { tenantPageBase } from '../page-base.ts';
 
@@ -234,7 +234,7 @@ export function authPageRoutes() {
         origin: tenantSiteOrigin(c),
         basePath: c.env.basePath,
       };
-      await requestPasswordReset(ctx, { email }, { send: queueEmail(c, 'password reset') });
+      await requestPasswordReset(ctx, { email });
       return c.html(<ResetRequestPage {...base} sent />);
     } catch (error) {
       const { status, errors } = shownError(c, base.locale, error);

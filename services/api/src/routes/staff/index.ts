@@ -10,7 +10,7 @@ import {
   updateStaff,
 } from '@motcua/auth';
 import type { AppEnv } from '../../context.ts';
-import { queueEmail, tenantSiteBase } from '../../tenant-mail.ts';
+import { tenantSiteBase } from '../../tenant-mail.ts';
 import { staffContext } from '../admin/actor.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
@@ -56,7 +56,7 @@ const invite = createRoute({
   tags: ['Agency console'],
   summary: 'Invite a person by email; the link works once, for 7 days',
   description:
-    'Creates the person as `invited` and emails them a link to choose a password. An address already on the staff is 409.',
+    'Creates the person as `invited` and emails them a link to choose a password (queued in the same transaction; sent by the worker, again after an SMTP outage). An address already on the staff is 409.',
   request: body(
     z.object({
       email: z.string().openapi({ example: 'tranthib@sotuphap.gov.vn' }),
@@ -116,6 +116,8 @@ const resend = createRoute({
   path: '/api/admin/staff/{id}/invitation',
   tags: ['Agency console'],
   summary: 'Send a new invitation link to someone who has not accepted yet (earlier links stop working)',
+  description:
+    'A new link is emailed; earlier links stop working at once, and an earlier email still waiting to be sent is not sent. Recorded in the audit trail. 409 `not_invited` once the person has accepted.',
   request: { params: z.object({ id: z.string() }) },
   responses: {
     202: { description: 'Sent.', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
@@ -130,20 +132,12 @@ export function staffRoutes() {
   );
   app.openapi(invite, async (c) => {
     const ctx = await staffContext(c);
-    const deps = {
-      send: queueEmail(c, 'invitation'),
-      linkBase: tenantSiteBase(c),
-      siteName: c.get('tenant').name,
-    };
+    const deps = { linkBase: tenantSiteBase(c), siteName: c.get('tenant').name };
     return c.json({ staff: toStaff(await inviteStaff(ctx, c.req.valid('json'), deps)) }, 201);
   });
   app.openapi(resend, async (c) => {
     const ctx = await staffContext(c);
-    const deps = {
-      send: queueEmail(c, 'invitation'),
-      linkBase: tenantSiteBase(c),
-      siteName: c.get('tenant').name,
-    };
+    const deps = { linkBase: tenantSiteBase(c), siteName: c.get('tenant').name };
     return c.json(await resendInvitation(ctx, { id: c.req.valid('param').id }, deps), 202);
   });
   app.openapi(update, async (c) => {

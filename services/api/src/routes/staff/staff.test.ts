@@ -115,6 +115,7 @@ async function inviteAndAccept(email: string, role = 'specialist') {
   });
   expect(invited.status).toBe(201);
   const { staff } = await readJson(invited);
+  await t.deliverMail(tenantA);
   const token = tokenPattern.exec((await t.mail.waitFor(email)).text)?.[1];
   const accepted = await call(tenantA, '/api/auth/invitation/accept', '', {
     method: 'POST',
@@ -148,6 +149,7 @@ describe('inviting and accepting', () => {
     const { staff } = await readJson(res);
     expect(staff).toMatchObject({ email: 'moi@a.vn', role: 'specialist', status: 'invited', unitId: null });
 
+    await t.deliverMail(tenantA);
     const mail = await t.mail.waitFor('moi@a.vn');
     expect(mail.subject).toContain(`Lời mời tham gia / Invitation – ${tenantA}`);
     expect(mail.text.indexOf('Xin chào')).toBeLessThan(mail.text.indexOf('Hello'));
@@ -213,7 +215,7 @@ describe('inviting and accepting', () => {
       body: { email: 'badrole@a.vn', fullName: 'Sai', role: 'owner' },
     });
     expect(badRole.status).toBe(400);
-    await t.settle();
+    await t.deliverMail(tenantA);
     expect(t.mail.messagesTo('nounit@a.vn')).toEqual([]);
     expect(t.mail.messagesTo('reception@a.vn')).toEqual([]);
   });
@@ -270,6 +272,7 @@ describe('changing role, unit and status', () => {
       body: { email: 'chuanhan@a.vn', fullName: 'Chưa Nhận', role: 'viewer' },
     });
     const { staff } = await readJson(res);
+    await t.deliverMail(tenantA);
     const token = tokenPattern.exec((await t.mail.waitFor('chuanhan@a.vn')).text)?.[1];
     const early = await admin(`/api/admin/staff/${staff.id}`, {
       method: 'PATCH',
