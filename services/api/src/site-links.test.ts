@@ -58,6 +58,7 @@ describe('links in emails', () => {
     const email = `dan-${slug}@example.vn`;
     const onTenantHost = await post(`${slug}.${testDomain}:${forged}`, '/api/auth/password-reset', { email });
     expect(onTenantHost.status).toBe(202);
+    await t.deliverMail(slug);
     const first = await t.mail.waitFor(email);
     expect(first.text).toContain(`https://${slug}.${testDomain}:8443/reset-password?token=`);
     expect(first.text).not.toContain(String(forged));
@@ -65,6 +66,7 @@ describe('links in emails', () => {
     // The path fallback is served on any IPv4 host: neither that host nor its port gets into the link.
     const onPath = await post(`203.0.113.66:${forged}`, `/t/${slug}/api/auth/password-reset`, { email });
     expect(onPath.status).toBe(202);
+    await t.deliverMail(slug);
     const second = await t.mail.waitFor(email);
     expect(second.text).toContain(`https://${testDomain}:8443/t/${slug}/reset-password?token=`);
     expect(second.text).not.toMatch(/203\.0\.113\.66|6666/);
@@ -79,6 +81,7 @@ describe('links in emails', () => {
       { cookie: adminCookie },
     );
     expect(invited.status).toBe(201);
+    await t.deliverMail(slug);
     const invitation = await t.mail.waitFor(`moi-${slug}@a.vn`);
     expect(invitation.text).toContain(`https://${slug}.${testDomain}:8443/accept-invitation?token=`);
     expect(invitation.text).not.toContain(String(forged));
@@ -96,6 +99,7 @@ describe('links in emails', () => {
     });
     expect(created.status).toBe(202);
     await t.settle();
+    await t.deliverMail(newSlug);
     const firstAdmin = await t.mail.waitFor(`admin@${newSlug}.gov.vn`);
     expect(firstAdmin.text).toContain(`https://${newSlug}.${testDomain}:8443/accept-invitation?token=`);
     expect(firstAdmin.text).not.toContain(String(forged));
