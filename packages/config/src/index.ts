@@ -65,6 +65,13 @@ export const storageEnv = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** How long to wait for a connection to storage, in milliseconds. */
+  S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /**
+   * How long to wait for storage to start answering a request, in milliseconds (uploads get a
+   * second more per MiB): a stalled storage server must not hold requests for minutes.
+   */
+  S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
 });
 
 export const mailEnv = z.object({
