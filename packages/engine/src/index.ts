@@ -28,7 +28,8 @@ export {
   sniffType,
   startUpload,
   startUploadInput,
-  verifyUpload,
+  uploadKeyOf,
+  uploadTtlSeconds,
 } from './dossiers/documents.ts';
 export { vietnamDate } from './dossiers/dossier-code.ts';
 export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
@@ -44,6 +45,7 @@ export {
 export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';
 export { getStaffDirectory, type StaffDirectory } from './dossiers/staff-directory.ts';
 export { type TrackedDossier, trackDossier, trackInput, trackingLimit } from './dossiers/track-dossier.ts';
+export { verifyUpload } from './dossiers/verify-upload.ts';
 export {
   answerFeedback,
   answerFeedbackInput,

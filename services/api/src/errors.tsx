@@ -12,6 +12,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '@motcua/domain';
+import { InvalidObjectKeyError } from '@motcua/storage';
 import { MessagePage, pickLocale, t } from '@motcua/ui';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -64,6 +65,11 @@ export function mapError(error: unknown): Mapped | undefined {
     return { status: domainStatus(error), body: body(error.code, error.message, error.details) };
   }
   if (error instanceof InvalidSlugError) return { status: 400, body: body(error.code, error.message) };
+  // Keys are built from checked names and generated ids; should one still be refused, it came
+  // from the request, and it says nothing about the server.
+  if (error instanceof InvalidObjectKeyError) {
+    return { status: 400, body: body('invalid_name', 'A name in the request cannot be used for a file.') };
+  }
   if (error instanceof ZodError) {
     return { status: 400, body: body('invalid_input', 'The request is not valid.', zodDetails(error)) };
   }
@@ -120,6 +126,9 @@ export function onError(error: Error, c: Context<AppEnv>) {
   const mapped = mapError(error);
   if (error instanceof LimitExceededError && error.retryAfterSeconds !== undefined) {
     c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+  }
+  if (mapped && mapped.body.error.code === 'file_altered') {
+    c.get('logger')?.warn('stored file altered: refused', { path: c.req.path });
   }
   if (mapped && mapped.status < 500) return renderError(c, mapped.status, mapped.body);
   c.get('logger')?.error('request failed', {

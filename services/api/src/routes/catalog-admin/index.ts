@@ -15,6 +15,7 @@ import {
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../context.ts';
 import { staffContext } from '../admin/actor.ts';
+import { TemplateParams } from '../dossiers/schema.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
@@ -115,7 +116,7 @@ const routes = {
     tags,
     summary: 'Upload the downloadable template a procedure names in documents[].templateFile (≤ 5 MiB)',
     request: {
-      params: Code.extend({ file: z.string().max(120).openapi({ example: 'mau-van-ban-uy-quyen.docx' }) }),
+      params: TemplateParams,
       body: {
         required: true,
         content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },

@@ -31,6 +31,7 @@ import {
   SaveDossierBody,
   SavedDossier,
   StartUploadBody,
+  TemplateParams,
   Timeline,
   Tracked,
   Upload,
@@ -65,13 +66,13 @@ const templateRoute = createRoute({
   path: '/api/procedures/{code}/templates/{file}',
   tags: ['Catalog'],
   summary: 'Download a template a published procedure names (mẫu đơn, tờ khai)',
-  request: { params: z.object({ code: z.string().max(80), file: z.string().max(120) }) },
+  request: { params: TemplateParams },
   responses: {
     200: {
-      description: 'The file.',
+      description: 'The file, as uploaded and checked (a file changed in storage since is refused: 409).',
       content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
     },
-    ...errorResponses(404),
+    ...errorResponses(400, 404, 409),
   },
 });
 const saveRoute = createRoute({
@@ -199,6 +200,7 @@ export function dossierRoutes() {
       file,
     );
     c.header('Content-Type', opened.contentType);
+    c.header('Content-Length', String(opened.sizeBytes));
     c.header('Content-Disposition', `attachment; filename="${opened.file}"`);
     c.header('X-Content-Type-Options', 'nosniff');
     return c.body(Readable.toWeb(opened.body) as ReadableStream, 200);

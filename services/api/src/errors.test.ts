@@ -1,0 +1,14 @@
+// Storage errors in the one error shape: a key refused by the storage package is the request's
+// fault, never a 500.
+import { InvalidObjectKeyError } from '@motcua/storage';
+import { describe, expect, it } from 'vitest';
+import { mapError } from './errors.tsx';
+
+describe('mapError for storage', () => {
+  it('maps a refused object key to 400 without echoing the key', () => {
+    const mapped = mapError(new InvalidObjectKeyError('Object key "../x" is not allowed.'));
+    expect(mapped?.status).toBe(400);
+    expect(mapped?.body.error.code).toBe('invalid_name');
+    expect(JSON.stringify(mapped)).not.toContain('../x');
+  });
+});
