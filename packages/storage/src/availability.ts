@@ -60,7 +60,7 @@ export interface ReadyKeeper {
  * later, becomes ready by itself when it returns. Timers do not keep the process alive.
  */
 export function keepStorageReady(storage: Probeable, options: KeepReadyOptions = {}): ReadyKeeper {
-  const { retryMs = 1000, maxRetryMs = 15_000, watchMs = 1000, onDown, onUp } = options;
+  const { retryMs = 1000, maxRetryMs = 5000, watchMs = 1000, onDown, onUp } = options;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let wait = retryMs;

@@ -3,7 +3,7 @@ import type { Database, TenantDb } from '@motcua/db';
 import type { PaymentProvider } from '@motcua/engine';
 import type { Mailer } from '@motcua/mail';
 import type { ProvisioningContext } from '@motcua/provisioning';
-import type { Storage } from '@motcua/storage';
+import type { ReadyKeeper, Storage } from '@motcua/storage';
 import type { ApiEnv } from './env.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
@@ -13,6 +13,8 @@ export interface AppDeps {
   env: Pick<ApiEnv, 'PLATFORM_DOMAIN' | 'MOTCUA_OPS_TOKEN' | 'TRUST_PROXY_HOPS'>;
   database: Database;
   storage: Storage;
+  /** Probes storage while it is away (from start-up on); stopped with the pool. */
+  storageKeeper: ReadyKeeper;
   /** Outgoing email (password reset links); writes to the log when SMTP_URL is unset. */
   mailer: Mailer;
   provisioning: ProvisioningContext;

@@ -12,7 +12,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '@motcua/domain';
-import { InvalidObjectKeyError } from '@motcua/storage';
+import { InvalidObjectKeyError, StorageUnavailableError } from '@motcua/storage';
 import { MessagePage, pickLocale, t } from '@motcua/ui';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -65,6 +65,7 @@ export function mapError(error: unknown): Mapped | undefined {
     return { status: domainStatus(error), body: body(error.code, error.message, error.details) };
   }
   if (error instanceof InvalidSlugError) return { status: 400, body: body(error.code, error.message) };
+  if (error instanceof StorageUnavailableError) return { status: 503, body: body(error.code, error.message) };
   // Keys are built from checked names and generated ids; should one still be refused, it came
   // from the request, and it says nothing about the server.
   if (error instanceof InvalidObjectKeyError) {
@@ -131,6 +132,12 @@ export function onError(error: Error, c: Context<AppEnv>) {
     c.get('logger')?.warn('stored file altered: refused', { path: c.req.path });
   }
   if (mapped && mapped.status < 500) return renderError(c, mapped.status, mapped.body);
+  if (error instanceof StorageUnavailableError && mapped) {
+    // Expected while storage is away; its reason, not a stack per request.
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    c.get('logger')?.warn('document storage unavailable', { reason: error.reason });
+    return renderError(c, mapped.status, mapped.body);
+  }
   c.get('logger')?.error('request failed', {
     error: error.name,
     message: withoutQueryParameters(error.message),

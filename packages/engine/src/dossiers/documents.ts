@@ -119,6 +119,9 @@ export async function startUpload(
     );
   }
   const file = parsed.data;
+  // Signing needs no request to storage, so ask it first: a file declared while storage is
+  // away could not be uploaded.
+  await storage.check();
   return withTenant(ctx.database, ctx.slug, async (db) => {
     const loaded = await load(ctx, db, dossierId);
     const kind = uploadKind(ctx, loaded);

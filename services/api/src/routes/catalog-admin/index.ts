@@ -132,7 +132,7 @@ const routes = {
         }),
         'Stored.',
       ),
-      ...errorResponses(400, 401, 403, 404, 413),
+      ...errorResponses(400, 401, 403, 404, 413, 503),
     },
   }),
   removeDay: createRoute({

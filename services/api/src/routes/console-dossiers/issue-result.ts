@@ -30,8 +30,7 @@ export async function uploadResult(
     contentType,
     sizeBytes: bytes.byteLength,
   });
-  const put = await fetch(upload.url, { method: upload.method, body: bytes, headers: upload.headers });
-  if (!put.ok) throw new Error(`The result upload to storage answered ${put.status}.`);
+  await storage.sendUpload(upload, bytes);
   await verifyUpload(ctx, storage, dossierId, document.id);
   return document.id;
 }

@@ -46,7 +46,7 @@ const downloadRoute = createRoute({
         'image/png': { schema: Binary },
       },
     },
-    ...errorResponses(401, 404, 409),
+    ...errorResponses(401, 404, 409, 503),
   },
 });
 

@@ -72,7 +72,7 @@ const templateRoute = createRoute({
       description: 'The file, as uploaded and checked (a file changed in storage since is refused: 409).',
       content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
     },
-    ...errorResponses(400, 404, 409),
+    ...errorResponses(400, 404, 409, 503),
   },
 });
 const saveRoute = createRoute({
@@ -139,7 +139,7 @@ const startUploadRoute = createRoute({
   request: { params: z.object({ id: z.string().max(40) }), ...body(StartUploadBody) },
   responses: {
     201: json(Upload, 'Upload the file to `upload.url`.'),
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 const verifyUploadRoute = createRoute({
@@ -150,7 +150,7 @@ const verifyUploadRoute = createRoute({
   request: { params: z.object({ id: z.string().max(40), documentId: z.string().max(40) }) },
   responses: {
     200: json(z.object({ document: DossierDocument }), 'Checked.'),
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 const trackRoute = createRoute({

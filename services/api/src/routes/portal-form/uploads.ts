@@ -56,13 +56,7 @@ export async function uploadFile(
     contentType: mediaTypes[sniffed],
     sizeBytes: file.size,
   });
-  const put = await fetch(started.upload.url, {
-    method: started.upload.method,
-    headers: started.upload.headers,
-    body: file,
-  });
-  await put.body?.cancel();
-  if (!put.ok) throw new Error(`Storage refused the upload with HTTP ${put.status}.`);
+  await storage.sendUpload(started.upload, new Uint8Array(await file.arrayBuffer()));
   const listed = { id: started.document.id, slot: document.id, fileName, sizeBytes: file.size };
   try {
     await verifyUpload(ctx, storage, dossierId, started.document.id);
