@@ -74,6 +74,12 @@ export const storageEnv = z.object({
   S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
 });
 
+/** Citizens' uploads: how much each may keep. */
+export const documentsEnv = z.object({
+  /** Per citizen of an agency: checked files and declared ones not yet checked, in MiB. */
+  CITIZEN_STORAGE_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(200),
+});
+
 export const mailEnv = z.object({
   /** Unset: messages are written to the log instead of sent (local development only). */
   SMTP_URL: z
@@ -86,4 +92,5 @@ export const mailEnv = z.object({
 export type ServerEnv = z.infer<typeof serverEnv>;
 export type DatabaseEnv = z.infer<typeof databaseEnv>;
 export type StorageEnv = z.infer<typeof storageEnv>;
+export type DocumentsEnv = z.infer<typeof documentsEnv>;
 export type MailEnv = z.infer<typeof mailEnv>;

@@ -22,6 +22,7 @@ export {
 } from './catalog/templates.ts';
 export type { EngineContext } from './context.ts';
 export { type ActOnDossierInput, actOnDossier, actOnDossierIn } from './dossiers/act-on-dossier.ts';
+export { citizenStorageUsed, type UploadLimits } from './dossiers/citizen-quota.ts';
 export {
   documentView,
   mediaTypes,

@@ -1,9 +1,18 @@
 // The API process's configuration, parsed once at start.
-import { ConfigError, databaseEnv, mailEnv, parseEnv, serverEnv, storageEnv } from '@motcua/config';
+import {
+  ConfigError,
+  databaseEnv,
+  documentsEnv,
+  mailEnv,
+  parseEnv,
+  serverEnv,
+  storageEnv,
+} from '@motcua/config';
 
 export const apiEnvSchema = serverEnv
   .extend(databaseEnv.shape)
   .extend(storageEnv.shape)
+  .extend(documentsEnv.shape)
   .extend(mailEnv.shape);
 export type ApiEnv = ReturnType<typeof apiEnvSchema.parse>;
 

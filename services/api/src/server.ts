@@ -51,6 +51,7 @@ export async function createDeps(
     database,
     storage,
     storageKeeper,
+    uploadLimits: { citizenQuotaBytes: env.CITIZEN_STORAGE_QUOTA_MB * 2 ** 20 },
     mailer,
     provisioning: { database, storage },
     logger,

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { EngineContext } from '../context.ts';
 import { parseProcedureVersion } from '../procedures/parse-version.ts';
 import { canSee } from './actor.ts';
+import { assertWithinQuota, type UploadLimits } from './citizen-quota.ts';
 
 export const mediaTypes = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png' } as const;
 type FileType = keyof typeof mediaTypes;
@@ -110,6 +111,7 @@ export async function startUpload(
   storage: TenantStorage,
   dossierId: string,
   input: unknown,
+  limits: UploadLimits,
 ) {
   const parsed = startUploadInput.safeParse(input);
   if (!parsed.success) {
@@ -120,7 +122,7 @@ export async function startUpload(
   }
   const file = parsed.data;
   // Signing needs no request to storage, so ask it first: a file declared while storage is
-  // away could not be uploaded.
+  // away could not be uploaded, and the declaration would count against the citizen's quota.
   await storage.check();
   return withTenant(ctx.database, ctx.slug, async (db) => {
     const loaded = await load(ctx, db, dossierId);
@@ -140,6 +142,9 @@ export async function startUpload(
       problems.push({ path: 'sizeBytes', message: `At most ${slot.maxSizeBytes} bytes.` });
     }
     if (problems.length) throw new ValidationError('This file cannot be accepted.', problems);
+    if (kind === 'input' && ctx.actor.kind === 'citizen') {
+      await assertWithinQuota(db, ctx.actor.id, file.sizeBytes, limits.citizenQuotaBytes);
+    }
     const id = newId('doc');
     const storageKey = uploadKeyOf(dossierId, id);
     const [document] = await db

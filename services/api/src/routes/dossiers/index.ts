@@ -139,6 +139,7 @@ const startUploadRoute = createRoute({
   request: { params: z.object({ id: z.string().max(40) }), ...body(StartUploadBody) },
   responses: {
     201: json(Upload, 'Upload the file to `upload.url`.'),
+    // 409 `storage_quota_exceeded`: the citizen's files would pass CITIZEN_STORAGE_QUOTA_MB.
     ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
@@ -237,7 +238,8 @@ export function dossierRoutes() {
   app.openapi(startUploadRoute, async (c) => {
     const ctx = await actorContext(c);
     const storage = c.get('deps').storage.forTenant(ctx.slug);
-    return c.json(await startUpload(ctx, storage, c.req.valid('param').id, c.req.valid('json')), 201);
+    const limits = c.get('deps').uploadLimits;
+    return c.json(await startUpload(ctx, storage, c.req.valid('param').id, c.req.valid('json'), limits), 201);
   });
   app.openapi(verifyUploadRoute, async (c) => {
     const ctx = await actorContext(c);
