@@ -74,10 +74,20 @@ export const storageEnv = z.object({
   S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
 });
 
-/** Citizens' uploads: how much each may keep. */
+/** Citizens' uploads: how much each may keep, and how long a declared file waits for its upload. */
 export const documentsEnv = z.object({
   /** Per citizen of an agency: checked files and declared ones not yet checked, in MiB. */
   CITIZEN_STORAGE_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  /**
+   * A declared file never checked is removed (row and object) this many minutes after it was
+   * declared. At least 20: the upload URL is valid for 15 minutes and must expire first.
+   */
+  UPLOAD_EXPIRY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(20)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export const mailEnv = z.object({

@@ -35,6 +35,7 @@ export {
 export { vietnamDate } from './dossiers/dossier-code.ts';
 export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
 export { queueDueSoonNotices } from './dossiers/due-soon.ts';
+export { type ExpiredUploads, type ExpireUploadsOptions, expireUploads } from './dossiers/expire-uploads.ts';
 export { getDossier, getDossierVersion, type TimelineEntry } from './dossiers/get-dossier.ts';
 export {
   countQueue,

@@ -13,6 +13,7 @@ import { createDeliveryQueue } from './delivery-queue.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { describeSendFailure } from './send-failure.ts';
 import { findDeliverableTenants, readTenantOfSchema } from './tenants.ts';
+import type { UploadExpiryJob } from './upload-expiry-job.ts';
 import { createUsageJob, type FleetUsageMeter } from './usage-job.ts';
 
 export const outboxChannel = 'motcua_outbox';
@@ -43,6 +44,10 @@ export interface WorkerOptions {
   measureUsage?: FleetUsageMeter;
   /** How often today's usage is measured, starting at start-up. 0 turns it off. */
   usageIntervalMs?: number;
+  /** Removes declared files never checked (upload-expiry-job.ts); without it nothing expires. */
+  uploadExpiry?: UploadExpiryJob;
+  /** How often it runs, starting at start-up (default 10 minutes). */
+  uploadExpiryIntervalMs?: number;
   /** The clock for due-soon checks and the usage day (tests pin it). */
   now?: () => Date;
   batch?: number;
@@ -79,6 +84,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { batch = defaultBatch, messageIdDomain, stopTimeoutMs = 10_000 } = options;
   const { dueSoonIntervalMs = 15 * 60_000, now = () => new Date() } = options;
   const { measureUsage, usageIntervalMs = 15 * 60_000 } = options;
+  const { uploadExpiry, uploadExpiryIntervalMs = 10 * 60_000 } = options;
   let dueSoonCheckedAt = Number.NEGATIVE_INFINITY;
   let stopping = false;
   const tracker = createTracker();
@@ -152,6 +158,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // Its own timer, not the sweep's: measuring a large fleet must not hold up deliveries.
   const usageTimer = usage && usageIntervalMs > 0 ? setInterval(measureUsageNow, usageIntervalMs) : null;
   if (usageTimer) void measureUsageNow();
+  const expireUploads = () => !stopping && uploadExpiry && tracker.track(uploadExpiry.run());
+  const expiryTimer = uploadExpiry ? setInterval(expireUploads, uploadExpiryIntervalMs) : null;
+  expireUploads();
 
   return {
     sweep,
@@ -165,6 +174,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       stopping = true;
       clearInterval(timer);
       if (usageTimer) clearInterval(usageTimer);
+      if (expiryTimer) clearInterval(expiryTimer);
       // Ctrl-C reaches a local PostgreSQL too: its connection may already be gone, which is fine here.
       await listener.unlisten().catch(() => undefined);
       let timeout: NodeJS.Timeout | undefined;

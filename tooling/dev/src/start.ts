@@ -6,7 +6,7 @@ import { closeDeps, createDeps, createLogger, loadApiEnv, startServer } from '@m
 import { ConfigError } from '@motcua/config';
 import { createDatabase, migrateFleet } from '@motcua/db';
 import { measureFleetUsage } from '@motcua/provisioning';
-import { startWorker } from '@motcua/worker';
+import { createUploadExpiryJob, startWorker } from '@motcua/worker';
 import { demoTenants, seedDemo, seedDemoOperators } from './demo.ts';
 import { seedDemoDossiers } from './demo-dossiers.ts';
 import { startMailSink } from './mail-sink.ts';
@@ -59,6 +59,13 @@ async function main() {
       mailer: deps.mailer,
       stopTimeoutMs: 3_000,
       measureUsage: (day) => measureFleetUsage(deps.provisioning, day),
+      uploadExpiry: createUploadExpiryJob({
+        database: deps.database,
+        storage: deps.storage,
+        olderThanMinutes: env.UPLOAD_EXPIRY_MINUTES,
+        now: () => new Date(),
+        logger,
+      }),
     });
     const base = `http://${env.PLATFORM_DOMAIN}:${server.port}`;
     const tenants = demoTenants.map((t) => ({
