@@ -83,6 +83,29 @@ export const storageEnv = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** How long to wait for a connection to storage, in milliseconds. */
+  S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /**
+   * How long to wait for storage to start answering a request, in milliseconds (uploads get a
+   * second more per MiB): a stalled storage server must not hold requests for minutes.
+   */
+  S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+});
+
+/** Citizens' uploads: how much each may keep, and how long a declared file waits for its upload. */
+export const documentsEnv = z.object({
+  /** Per citizen of an agency: checked files and declared ones not yet checked, in MiB. */
+  CITIZEN_STORAGE_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  /**
+   * A declared file never checked is removed (row and object) this many minutes after it was
+   * declared. At least 20: the upload URL is valid for 15 minutes and must expire first.
+   */
+  UPLOAD_EXPIRY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(20)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export const mailEnv = z.object({
@@ -152,6 +175,7 @@ export const secretsEnv = z.object({
 export type ServerEnv = z.infer<typeof serverEnv>;
 export type DatabaseEnv = z.infer<typeof databaseEnv>;
 export type StorageEnv = z.infer<typeof storageEnv>;
+export type DocumentsEnv = z.infer<typeof documentsEnv>;
 export type MailEnv = z.infer<typeof mailEnv>;
 export type OidcEnv = z.infer<typeof oidcEnv>;
 export type SecretsEnv = z.infer<typeof secretsEnv>;

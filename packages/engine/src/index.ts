@@ -22,17 +22,20 @@ export {
 } from './catalog/templates.ts';
 export type { EngineContext } from './context.ts';
 export { type ActOnDossierInput, actOnDossier, actOnDossierIn } from './dossiers/act-on-dossier.ts';
+export { citizenStorageUsed, type UploadLimits } from './dossiers/citizen-quota.ts';
 export {
   documentView,
   mediaTypes,
   sniffType,
   startUpload,
   startUploadInput,
-  verifyUpload,
+  uploadKeyOf,
+  uploadTtlSeconds,
 } from './dossiers/documents.ts';
 export { vietnamDate } from './dossiers/dossier-code.ts';
 export { type DossierView, toDossierView } from './dossiers/dossier-view.ts';
 export { queueDueSoonNotices } from './dossiers/due-soon.ts';
+export { type ExpiredUploads, type ExpireUploadsOptions, expireUploads } from './dossiers/expire-uploads.ts';
 export { getDossier, getDossierVersion, type TimelineEntry } from './dossiers/get-dossier.ts';
 export {
   countQueue,
@@ -44,6 +47,7 @@ export {
 export { type SavedDossier, saveDossier, saveDossierInput } from './dossiers/save-dossier.ts';
 export { getStaffDirectory, type StaffDirectory } from './dossiers/staff-directory.ts';
 export { type TrackedDossier, trackDossier, trackInput, trackingLimit } from './dossiers/track-dossier.ts';
+export { verifyUpload } from './dossiers/verify-upload.ts';
 export {
   answerFeedback,
   answerFeedbackInput,

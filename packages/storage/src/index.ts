@@ -1,4 +1,11 @@
-export { isNotFound } from './errors.ts';
+export {
+  type KeepReadyOptions,
+  keepStorageReady,
+  type ReadyKeeper,
+  type StorageAvailability,
+} from './availability.ts';
+export type { CheckedRecord, CheckedStream, Inspection } from './checked-read.ts';
+export { isNotFound, ObjectIntegrityError, StorageUnavailableError, unavailableReason } from './errors.ts';
 export { storageOptionsFromEnv } from './from-env.ts';
 export {
   assertExportKey,
@@ -8,5 +15,6 @@ export {
   maxRelativeKeyBytes,
   tenantPrefix,
 } from './keys.ts';
-export { createStorage, type Storage, type StorageOptions } from './storage.ts';
+export type { SignedUpload } from './signed-upload.ts';
+export { createStorage, type S3Call, type Storage, type StorageOptions } from './storage.ts';
 export type { ListOptions, StoredObject, TenantStorage } from './tenant-storage.ts';

@@ -1,9 +1,9 @@
 // The one typed request context every Hono app of the API shares.
 import type { Database, TenantDb } from '@motcua/db';
-import type { PaymentProvider } from '@motcua/engine';
+import type { PaymentProvider, UploadLimits } from '@motcua/engine';
 import type { Mailer } from '@motcua/mail';
 import type { ProvisioningContext } from '@motcua/provisioning';
-import type { Storage } from '@motcua/storage';
+import type { ReadyKeeper, Storage } from '@motcua/storage';
 import type { ApiEnv } from './env.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
@@ -22,6 +22,10 @@ export interface AppDeps {
   >;
   database: Database;
   storage: Storage;
+  /** Probes storage while it is away (from start-up on); stopped with the pool. */
+  storageKeeper: ReadyKeeper;
+  /** What citizens' uploads may take (CITIZEN_STORAGE_QUOTA_MB). */
+  uploadLimits: UploadLimits;
   /** Outgoing email (password reset links); writes to the log when SMTP_URL is unset. */
   mailer: Mailer;
   provisioning: ProvisioningContext;

@@ -2,6 +2,7 @@
 import {
   ConfigError,
   databaseEnv,
+  documentsEnv,
   mailEnv,
   oidcEnv,
   parseEnv,
@@ -14,6 +15,7 @@ import { z } from 'zod';
 export const apiEnvSchema = serverEnv
   .extend(databaseEnv.shape)
   .extend(storageEnv.shape)
+  .extend(documentsEnv.shape)
   .extend(mailEnv.shape)
   .extend(oidcEnv.shape)
   .extend(secretsEnv.shape)

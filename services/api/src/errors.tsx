@@ -12,6 +12,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '@motcua/domain';
+import { InvalidObjectKeyError, StorageUnavailableError } from '@motcua/storage';
 import { MessagePage, pickLocale, t } from '@motcua/ui';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -64,6 +65,12 @@ export function mapError(error: unknown): Mapped | undefined {
     return { status: domainStatus(error), body: body(error.code, error.message, error.details) };
   }
   if (error instanceof InvalidSlugError) return { status: 400, body: body(error.code, error.message) };
+  if (error instanceof StorageUnavailableError) return { status: 503, body: body(error.code, error.message) };
+  // Keys are built from checked names and generated ids; should one still be refused, it came
+  // from the request, and it says nothing about the server.
+  if (error instanceof InvalidObjectKeyError) {
+    return { status: 400, body: body('invalid_name', 'A name in the request cannot be used for a file.') };
+  }
   if (error instanceof ZodError) {
     return { status: 400, body: body('invalid_input', 'The request is not valid.', zodDetails(error)) };
   }
@@ -136,6 +143,9 @@ export function onError(error: Error, c: Context<AppEnv>) {
   if (error instanceof LimitExceededError && error.retryAfterSeconds !== undefined) {
     c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   }
+  if (mapped && mapped.body.error.code === 'file_altered') {
+    c.get('logger')?.warn('stored file altered: refused', { path: c.req.path });
+  }
   if (mapped && mapped.status < 500) return renderError(c, mapped.status, mapped.body);
   if (mapped && (error instanceof DeadlineExceededError || isDatabaseUnavailable(error))) {
     // Expected while the database is away: a warning naming the cause, not a stack per request.
@@ -145,6 +155,12 @@ export function onError(error: Error, c: Context<AppEnv>) {
       error: error.name,
       ...(pgCode(error) ? { pgCode: pgCode(error) } : {}),
     });
+    return renderError(c, mapped.status, mapped.body);
+  }
+  if (error instanceof StorageUnavailableError && mapped) {
+    // Expected while storage is away; its reason, not a stack per request.
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    c.get('logger')?.warn('document storage unavailable', { reason: error.reason });
     return renderError(c, mapped.status, mapped.body);
   }
   c.get('logger')?.error('request failed', {

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { assertIsolationReady, createDatabase } from '@motcua/db';
 import { createMailer } from '@motcua/mail';
 import { resumeInterruptedRuns } from '@motcua/provisioning';
-import { createStorage, storageOptionsFromEnv } from '@motcua/storage';
+import { createStorage, keepStorageReady, storageOptionsFromEnv } from '@motcua/storage';
 import { createApp } from './app.ts';
 import type { AppDeps } from './context.ts';
 import type { ApiEnv } from './env.ts';
@@ -35,7 +35,14 @@ export async function createDeps(
   });
   await assertIsolationReady(database);
   const storage = createStorage(storageOptionsFromEnv(env));
-  await storage.ensureBucket();
+  // Storage being away does not stop the API: /readyz says so, requests that need storage answer
+  // 503, and this keeps trying (creating the bucket the first time) until it answers.
+  const storageKeeper = keepStorageReady(storage, {
+    onDown: (reason) => logger.warn('document storage is not reachable; retrying', { reason }),
+    onUp: () => logger.warn('document storage is reachable again'),
+  });
+  // Bounded by the storage timeouts: a reachable storage is ready before the first request.
+  await storageKeeper.firstProbe;
   const mailer = createMailer({
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     from: env.MAIL_FROM,
@@ -47,6 +54,8 @@ export async function createDeps(
     env,
     database,
     storage,
+    storageKeeper,
+    uploadLimits: { citizenQuotaBytes: env.CITIZEN_STORAGE_QUOTA_MB * 2 ** 20 },
     mailer,
     // Links are made from deps.env when a message is queued: startServer fills in PORT=0's port.
     provisioning: { database, storage, tenantSiteUrl: tenantSiteUrl(() => deps.env) },
@@ -62,6 +71,7 @@ export async function createDeps(
 
 /** Waits for background work, then closes the pool. */
 export async function closeDeps(deps: AppDeps): Promise<void> {
+  deps.storageKeeper.stop();
   while (deps.background.size > 0) await Promise.allSettled([...deps.background]);
   await deps.database.close();
 }

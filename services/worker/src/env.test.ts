@@ -12,7 +12,20 @@ describe('loadWorkerEnv', () => {
       MAIL_FROM: 'Motcua <no-reply@motcua.local>',
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      // Storage, for the upload expiry job.
+      S3_BUCKET: 'motcua-documents',
+      S3_REGION: 'ap-southeast-1',
+      S3_FORCE_PATH_STYLE: true,
+      S3_CONNECT_TIMEOUT_MS: 2000,
+      S3_REQUEST_TIMEOUT_MS: 5000,
+      UPLOAD_EXPIRY_MINUTES: 60,
     });
+  });
+
+  it('refuses an upload expiry shorter than the upload URL lives', () => {
+    expect(() => loadWorkerEnv({ DATABASE_URL: url, UPLOAD_EXPIRY_MINUTES: '15' })).toThrow(
+      /UPLOAD_EXPIRY_MINUTES/,
+    );
   });
 
   it('names every bad variable', () => {

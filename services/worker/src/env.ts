@@ -1,10 +1,22 @@
 // The worker process's configuration, parsed once at start.
-import { ConfigError, databaseEnv, mailEnv, parseEnv, serverEnv } from '@motcua/config';
+import {
+  ConfigError,
+  databaseEnv,
+  documentsEnv,
+  mailEnv,
+  parseEnv,
+  serverEnv,
+  storageEnv,
+} from '@motcua/config';
 
-export const workerEnvSchema = databaseEnv.extend(mailEnv.shape).extend({
-  NODE_ENV: serverEnv.shape.NODE_ENV,
-  LOG_LEVEL: serverEnv.shape.LOG_LEVEL,
-});
+export const workerEnvSchema = databaseEnv
+  .extend(mailEnv.shape)
+  .extend(storageEnv.shape)
+  .extend({ UPLOAD_EXPIRY_MINUTES: documentsEnv.shape.UPLOAD_EXPIRY_MINUTES })
+  .extend({
+    NODE_ENV: serverEnv.shape.NODE_ENV,
+    LOG_LEVEL: serverEnv.shape.LOG_LEVEL,
+  });
 export type WorkerEnv = ReturnType<typeof workerEnvSchema.parse>;
 
 export function loadWorkerEnv(source?: Record<string, string | undefined>): WorkerEnv {

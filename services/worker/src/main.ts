@@ -3,9 +3,11 @@ import { ConfigError } from '@motcua/config';
 import { assertIsolationReady, createDatabase } from '@motcua/db';
 import { createMailer } from '@motcua/mail';
 import { measureFleetUsage } from '@motcua/provisioning';
+import { createStorage, storageOptionsFromEnv } from '@motcua/storage';
 import { loadWorkerEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { readMessageIdDomain } from './message-id.ts';
+import { createUploadExpiryJob } from './upload-expiry-job.ts';
 import { startWorker } from './worker.ts';
 
 try {
@@ -32,6 +34,14 @@ try {
     messageIdDomain: readMessageIdDomain(env.MAIL_FROM),
     // Usage (dossiers received, storage, staff seats) per agency per day, for the operators.
     measureUsage: (day) => measureFleetUsage({ database }, day, { concurrency }),
+    // Declared files never checked, and what is left under uploads/, for every agency.
+    uploadExpiry: createUploadExpiryJob({
+      database,
+      storage: createStorage(storageOptionsFromEnv(env)),
+      olderThanMinutes: env.UPLOAD_EXPIRY_MINUTES,
+      now: () => new Date(),
+      logger,
+    }),
   });
   logger.info('worker started', { concurrency, transport: mailer.transport });
   const stop = async (signal: string) => {

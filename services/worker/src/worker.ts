@@ -26,6 +26,7 @@ import { type Logger, silentLogger } from './logger.ts';
 import { describeSendFailure } from './send-failure.ts';
 import { createSmtpHealth, type SmtpHealthOptions } from './smtp-health.ts';
 import { findDeliverableTenants, readTenantOfSchema } from './tenants.ts';
+import type { UploadExpiryJob } from './upload-expiry-job.ts';
 import { createUsageJob, type FleetUsageMeter } from './usage-job.ts';
 
 export const outboxChannel = 'motcua_outbox';
@@ -58,6 +59,10 @@ export interface WorkerOptions {
   usageIntervalMs?: number;
   /** How often a sweep also deletes expired rate-limit and sign-in throttle rows. 0 turns it off. */
   purgeIntervalMs?: number;
+  /** Removes declared files never checked (upload-expiry-job.ts); without it nothing expires. */
+  uploadExpiry?: UploadExpiryJob;
+  /** How often it runs, starting at start-up (default 10 minutes). */
+  uploadExpiryIntervalMs?: number;
   /** The clock for due-soon checks and the usage day (tests pin it). */
   now?: () => Date;
   batch?: number;
@@ -103,6 +108,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { dueSoonIntervalMs = 15 * 60_000, now = () => new Date() } = options;
   const { measureUsage, usageIntervalMs = 15 * 60_000 } = options;
   const { purgeIntervalMs = 60 * 60_000 } = options;
+  const { uploadExpiry, uploadExpiryIntervalMs = 10 * 60_000 } = options;
   let dueSoonCheckedAt = Number.NEGATIVE_INFINITY;
   let purgedAt = Number.NEGATIVE_INFINITY;
   let stopping = false;
@@ -247,6 +253,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // Its own timer, not the sweep's: measuring a large fleet must not hold up deliveries.
   const usageTimer = usage && usageIntervalMs > 0 ? setInterval(measureUsageNow, usageIntervalMs) : null;
   if (usageTimer) void measureUsageNow();
+  const expireUploads = () => !stopping && uploadExpiry && tracker.track(uploadExpiry.run());
+  const expiryTimer = uploadExpiry ? setInterval(expireUploads, uploadExpiryIntervalMs) : null;
+  expireUploads();
 
   return {
     sweep,
@@ -261,6 +270,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       clearInterval(timer);
       clearTimeout(probeTimer);
       if (usageTimer) clearInterval(usageTimer);
+      if (expiryTimer) clearInterval(expiryTimer);
       // Ctrl-C reaches a local PostgreSQL too: its connection may already be gone, which is fine here.
       await listener.unlisten().catch(() => undefined);
       let timeout: NodeJS.Timeout | undefined;

@@ -7,7 +7,7 @@ import { ConfigError, parseEnv, serverEnv } from '@motcua/config';
 import { createDatabase, migrateFleet } from '@motcua/db';
 import { measureFleetUsage } from '@motcua/provisioning';
 import { PostgresSetupError } from '@motcua/testing';
-import { startWorker } from '@motcua/worker';
+import { createUploadExpiryJob, startWorker } from '@motcua/worker';
 import { z } from 'zod';
 import { demoTenants, seedDemo, seedDemoOperators } from './demo.ts';
 import { seedDemoDossiers } from './demo-dossiers.ts';
@@ -82,6 +82,13 @@ async function main(life: Lifecycle) {
     logger: logger.child({ component: 'worker' }),
     stopTimeoutMs: 3_000,
     measureUsage: (day) => measureFleetUsage(deps.provisioning, day),
+    uploadExpiry: createUploadExpiryJob({
+      database: deps.database,
+      storage: deps.storage,
+      olderThanMinutes: env.UPLOAD_EXPIRY_MINUTES,
+      now: () => new Date(),
+      logger,
+    }),
   });
   life.onStop(() => worker.stop());
 

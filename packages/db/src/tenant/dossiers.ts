@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   date,
@@ -117,7 +118,11 @@ export const dossierDocuments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
   },
-  (t) => [index('dossier_documents_dossier_idx').on(t.dossierId)],
+  (t) => [
+    index('dossier_documents_dossier_idx').on(t.dossierId),
+    // The expiry sweep looks for declared files never checked; they are few at any time.
+    index('dossier_documents_pending_idx').on(t.createdAt).where(sql`status = 'pending'`),
+  ],
 );
 
 export type Dossier = typeof dossiers.$inferSelect;

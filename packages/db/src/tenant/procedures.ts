@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const procedureStatuses = ['draft', 'published', 'withdrawn'] as const;
 export type ProcedureStatus = (typeof procedureStatuses)[number];
@@ -39,5 +39,28 @@ export const procedureVersions = pgTable(
   (t) => [uniqueIndex('procedure_versions_procedure_version_key').on(t.procedureId, t.version)],
 );
 
+/**
+ * The downloadable templates (mẫu đơn, tờ khai) a procedure names in `documents[].templateFile`,
+ * as last uploaded: where the file is stored and what it was when stored, so that a download
+ * is refused when the stored object no longer matches.
+ */
+export const procedureTemplates = pgTable(
+  'procedure_templates',
+  {
+    procedureId: text('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    fileName: text('file_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.procedureId, t.fileName] })],
+);
+
 export type Procedure = typeof procedures.$inferSelect;
+export type ProcedureTemplate = typeof procedureTemplates.$inferSelect;
 export type ProcedureVersionRow = typeof procedureVersions.$inferSelect;

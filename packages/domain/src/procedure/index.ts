@@ -28,6 +28,7 @@ export {
   type ProcedureVersion,
   procedureVersion,
   type RequiredDocument,
+  TEMPLATE_FILE,
   type WorkflowStep,
 } from './procedure-version.ts';
 export { findProvince, type Province, provinces } from './provinces.ts';

@@ -15,6 +15,8 @@ export const PROCEDURE_CODE = /^\d\.\d{6}(?:\.(?:\d{3}\.\d{2}\.\d{2}\.)?[A-Z]\d{
 
 /** 20 MiB: the largest single upload any procedure may accept. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** A downloadable template's file name: plain, with an extension, so it is safe in a URL and a storage key. */
+export const TEMPLATE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.[a-z0-9]{2,5}$/;
 
 export const onlineLevels = ['full', 'partial'] as const;
 export type OnlineLevel = (typeof onlineLevels)[number];
@@ -43,7 +45,7 @@ export const requiredDocument = z.strictObject({
   templateFile: z
     .string()
     .max(120)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.[a-z0-9]{2,5}$/, 'Use a plain file name such as mau-to-khai.docx')
+    .regex(TEMPLATE_FILE, 'Use a plain file name such as mau-to-khai.docx')
     .optional(),
   acceptedTypes: z
     .array(z.enum(acceptedFileTypes))

@@ -1,13 +1,13 @@
 // A dossier's files go straight from the browser to storage: the API records the declared file
-// and signs a short-lived upload URL; after the upload it reads the object back and only then
-// does the file count — its size against the declared one and the procedure's limit, its type
-// sniffed from the first bytes (not taken from the name or the browser), its SHA-256 recorded.
-import { createHash } from 'node:crypto';
+// and signs a short-lived upload URL for a key under `uploads/`; verify-upload.ts then copies
+// the object to a key never signed for and checks that copy, and only then does the file count
+// — its size against the declared one and the procedure's limit, its type sniffed from the
+// first bytes (not taken from the name or the browser), its SHA-256 recorded.
+import { randomBytes } from 'node:crypto';
 import { assertCan } from '@motcua/auth';
 import { newId, type TenantDb, withTenant } from '@motcua/db';
 import { type DossierDocument, dossierDocuments, dossiers, procedureVersions } from '@motcua/db/tenant';
 import {
-  ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
   type ProcedureVersion,
@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { EngineContext } from '../context.ts';
 import { parseProcedureVersion } from '../procedures/parse-version.ts';
 import { canSee } from './actor.ts';
+import { assertWithinQuota, type UploadLimits } from './citizen-quota.ts';
 
 export const mediaTypes = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png' } as const;
 type FileType = keyof typeof mediaTypes;
@@ -39,7 +40,19 @@ const resultSlot = {
   acceptedTypes: ['pdf', 'jpeg', 'png'] as FileType[],
   maxSizeBytes: 20 << 20,
 };
-const uploadTtlSeconds = 15 * 60;
+/** How long the signed upload URL can be used; declared files expire well after it (see expire-uploads.ts). */
+export const uploadTtlSeconds = 15 * 60;
+
+/** Where the browser uploads a declared file: the only keys ever signed. */
+export const uploadKeyOf = (dossierId: string, documentId: string) => `uploads/${dossierId}/${documentId}`;
+
+/**
+ * Where a file is kept once checked: a key no URL was signed for, so nobody outside can write
+ * it. New for each check, so that two checks of one file at once cannot overwrite each other's
+ * copy (the one recorded second finds the row decided and removes its own).
+ */
+export const checkedKeyOf = (dossierId: string, documentId: string) =>
+  `dossiers/${dossierId}/${documentId}-${randomBytes(8).toString('hex')}`;
 
 export const startUploadInput = z.object({
   slot: z.string().min(1).max(64),
@@ -98,6 +111,7 @@ export async function startUpload(
   storage: TenantStorage,
   dossierId: string,
   input: unknown,
+  limits: UploadLimits,
 ) {
   const parsed = startUploadInput.safeParse(input);
   if (!parsed.success) {
@@ -107,6 +121,9 @@ export async function startUpload(
     );
   }
   const file = parsed.data;
+  // Signing needs no request to storage, so ask it first: a file declared while storage is
+  // away could not be uploaded, and the declaration would count against the citizen's quota.
+  await storage.check();
   return withTenant(ctx.database, ctx.slug, async (db) => {
     const loaded = await load(ctx, db, dossierId);
     const kind = uploadKind(ctx, loaded);
@@ -125,8 +142,11 @@ export async function startUpload(
       problems.push({ path: 'sizeBytes', message: `At most ${slot.maxSizeBytes} bytes.` });
     }
     if (problems.length) throw new ValidationError('This file cannot be accepted.', problems);
+    if (kind === 'input' && ctx.actor.kind === 'citizen') {
+      await assertWithinQuota(db, ctx.actor.id, file.sizeBytes, limits.citizenQuotaBytes);
+    }
     const id = newId('doc');
-    const storageKey = `dossiers/${dossierId}/${id}`;
+    const storageKey = uploadKeyOf(dossierId, id);
     const [document] = await db
       .insert(dossierDocuments)
       .values({
@@ -155,53 +175,6 @@ export async function startUpload(
         expiresInSeconds: uploadTtlSeconds,
       },
     };
-  });
-}
-
-/** Reads the uploaded object back: a file that is not what was declared is rejected and removed. */
-export async function verifyUpload(
-  ctx: EngineContext,
-  storage: TenantStorage,
-  dossierId: string,
-  documentId: string,
-) {
-  return withTenant(ctx.database, ctx.slug, async (db) => {
-    await load(ctx, db, dossierId);
-    const [document] = await db
-      .select()
-      .from(dossierDocuments)
-      .where(and(eq(dossierDocuments.id, documentId), eq(dossierDocuments.dossierId, dossierId)));
-    if (!document) throw new NotFoundError('No such document.');
-    if (ctx.actor.kind === 'citizen' && document.kind !== 'input')
-      throw new ForbiddenError('Not your file to check.');
-    if (document.status !== 'pending') return documentView(document);
-    const bytes = await storage.get(document.storageKey);
-    if (!bytes) {
-      throw new PreconditionFailedError('The file has not been uploaded yet.', undefined, 'not_uploaded');
-    }
-    const sniffed = sniffType(bytes.subarray(0, 16));
-    const reasons = [];
-    if (bytes.byteLength !== document.sizeBytes) reasons.push('size differs from the declared size');
-    if (!sniffed || mediaTypes[sniffed] !== document.contentType)
-      reasons.push('content is not the declared type');
-    const rejected = reasons.length > 0;
-    if (rejected) await storage.delete(document.storageKey);
-    const [updated] = await db
-      .update(dossierDocuments)
-      .set({
-        status: rejected ? 'rejected' : 'verified',
-        sha256: rejected ? null : createHash('sha256').update(bytes).digest('hex'),
-        verifiedAt: new Date(),
-      })
-      .where(eq(dossierDocuments.id, documentId))
-      .returning();
-    if (rejected) {
-      throw new ValidationError(
-        'The file was refused and removed.',
-        reasons.map((message) => ({ path: 'file', message })),
-      );
-    }
-    return documentView(updated);
   });
 }
 

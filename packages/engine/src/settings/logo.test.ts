@@ -157,6 +157,30 @@ describe('uploading, opening and removing the logo', () => {
     expect(await openLogo({ database, slug: a.slug }, a.files)).toBeNull();
   });
 
+  it('does not serve another image put in its place in storage, and records the refusal', async () => {
+    const c = await agency();
+    const saved = await uploadLogo(c.admin, c.files, png, 'image/png');
+    const otherPng = Buffer.concat([png.subarray(0, 8), Buffer.from('IHDR else')]);
+    await c.files.put(saved.logoKey, otherPng, 'image/png');
+    expect(await openLogo({ database, slug: c.slug }, c.files)).toBeNull();
+    const rows = await withTenant(database, c.slug, (db) =>
+      db
+        .select({ actor: auditLog.actor, details: auditLog.details })
+        .from(auditLog)
+        .where(eq(auditLog.action, 'storage.file_altered')),
+    );
+    expect(rows).toEqual([{ actor: 'public', details: { logoKey: saved.logoKey, mismatch: 'sha256' } }]);
+
+    // Put back as uploaded, it is served again; a setting without the recorded hash is not.
+    await c.files.put(saved.logoKey, png, 'image/png');
+    expect((await openLogo({ database, slug: c.slug }, c.files))?.bytes.equals(png)).toBe(true);
+    const { logoSha256: _, ...withoutHash } = (await settingOf(c)) ?? {};
+    await withTenant(database, c.slug, (db) =>
+      db.update(settings).set({ value: withoutHash }).where(eq(settings.key, 'branding')),
+    );
+    expect(await openLogo({ database, slug: c.slug }, c.files)).toBeNull();
+  });
+
   it('removes the logo: the setting first, then the object', async () => {
     expect(await removeLogo(a.admin, a.files)).toEqual({ removed: true });
     expect((await settingOf(a))?.logoKey).toBeNull();

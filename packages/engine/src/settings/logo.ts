@@ -3,14 +3,16 @@
 // an SVG or HTML file can carry script, and the logo is served from the agency's own origin.
 // The object is written first under a new key, the setting then points to it in one
 // transaction with its audit row, and only after that commits is the previous object deleted,
-// so a failure at any step leaves a logo that works (at worst an unused object behind).
-import { randomBytes } from 'node:crypto';
+// so a failure at any step leaves a logo that works (at worst an unused object behind). The
+// setting also records the logo's size and SHA-256: an object changed in storage is not served.
+import { createHash, randomBytes } from 'node:crypto';
 import { assertCan, recordAudit } from '@motcua/auth';
 import { type Database, type TenantSlug, withTenant } from '@motcua/db';
 import { settings } from '@motcua/db/tenant';
 import { ValidationError } from '@motcua/domain';
-import type { TenantStorage } from '@motcua/storage';
+import { ObjectIntegrityError, type TenantStorage } from '@motcua/storage';
 import { eq } from 'drizzle-orm';
+import { auditAlteredFile } from '../altered-file.ts';
 import type { EngineContext } from '../context.ts';
 import { lockBranding, readBranding, writeBranding } from './branding-setting.ts';
 
@@ -72,7 +74,12 @@ export async function uploadLogo(
   try {
     previous = await withTenant(ctx.database, ctx.slug, async (db) => {
       const { raw, current } = await lockBranding(db);
-      await writeBranding(db, { ...raw, logoKey });
+      await writeBranding(db, {
+        ...raw,
+        logoKey,
+        logoSha256: createHash('sha256').update(bytes).digest('hex'),
+        logoSizeBytes: bytes.byteLength,
+      });
       await recordAudit(db, {
         actor: ctx.actor,
         action: 'branding.logo_uploaded',
@@ -102,7 +109,7 @@ export async function removeLogo(ctx: EngineContext, storage: TenantStorage): Pr
   const previous = await withTenant(ctx.database, ctx.slug, async (db) => {
     const { raw, current } = await lockBranding(db);
     if (!current.logoKey) return null;
-    await writeBranding(db, { ...raw, logoKey: null });
+    await writeBranding(db, { ...raw, logoKey: null, logoSha256: null, logoSizeBytes: null });
     await recordAudit(db, {
       actor: ctx.actor,
       action: 'branding.logo_removed',
@@ -117,9 +124,18 @@ export async function removeLogo(ctx: EngineContext, storage: TenantStorage): Pr
   return { removed: previous !== null };
 }
 
+/** Size and SHA-256 as the upload recorded them, or undefined for a logo stored without them. */
+function recordedOf(value: unknown) {
+  const { logoSha256, logoSizeBytes } = (value ?? {}) as Record<string, unknown>;
+  return typeof logoSha256 === 'string' && typeof logoSizeBytes === 'number'
+    ? { sha256: logoSha256, sizeBytes: logoSizeBytes }
+    : undefined;
+}
+
 /**
  * The logo for anyone (the portal shows it on every page), or null when the agency has none.
- * The bytes are checked again on the way out, so an object swapped in storage is not served.
+ * Only the bytes the upload recorded are served, and only while they are still the image the key
+ * names; anything else is recorded in the audit log and the platform's emblem stands in.
  */
 export async function openLogo(
   scope: { database: Database; slug: TenantSlug },
@@ -131,9 +147,19 @@ export async function openLogo(
   );
   const key = readBranding(row?.value).logoKey;
   if (!key || !logoKeyPattern.test(key)) return null;
-  const bytes = await storage.get(key);
-  if (!bytes || sniffLogoType(bytes) !== typeOfKey(key)) return null;
-  return { bytes, contentType: logoTypes[typeOfKey(key)] };
+  // A logo stored before sizes and hashes were recorded cannot be vouched for: upload it again.
+  const recorded = recordedOf(row?.value);
+  if (!recorded) return null;
+  try {
+    const bytes = await storage.readChecked(key, recorded);
+    if (!bytes) return null;
+    if (sniffLogoType(bytes) !== typeOfKey(key)) throw new ObjectIntegrityError('type');
+    return { bytes, contentType: logoTypes[typeOfKey(key)] };
+  } catch (error) {
+    if (!(error instanceof ObjectIntegrityError)) throw error;
+    await auditAlteredFile(scope, { subject: 'branding', details: { logoKey: key } }, error);
+    return null;
+  }
 }
 
 /** Whether the agency has a logo to show (for the header), without reading the object. */

@@ -51,6 +51,10 @@ const strings = {
     vi: 'Tệp bị từ chối vì nội dung không đúng loại hoặc không đủ dữ liệu; hãy tải lên lại',
     en: 'The file was refused because its content is not the right type or is incomplete; upload it again',
   },
+  errQuota: {
+    vi: 'Không thể nhận thêm tệp: tổng dung lượng tệp của bạn tại cơ quan này tối đa là',
+    en: 'No more files can be taken: your files at this agency may take at most',
+  },
   errAttach: { vi: 'Tải lên', en: 'Upload' },
   tooLargeTitle: { vi: 'Tệp quá lớn', en: 'The file is too big' },
   tooLargeBody: {

@@ -265,3 +265,80 @@ describe('document templates', () => {
     expect(elsewhere.status).toBe(404);
   });
 });
+
+describe('template names', () => {
+  it('refuses names that could climb out of the template folder with 400 naming the field, storing nothing', async () => {
+    const host = `${tenant}.${testDomain}`;
+    const put = (code: string, name: string) =>
+      t.request(`/api/admin/procedures/${code}/templates/${name}`, {
+        host,
+        method: 'PUT',
+        headers: {
+          origin: `http://${host}`,
+          cookie: people.admin.cookie,
+          'content-type': 'application/octet-stream',
+        },
+        body: new Uint8Array(Buffer.from('PK\u0003\u0004 x')),
+      });
+    const get = (code: string, name: string) =>
+      t.request(`/api/procedures/${code}/templates/${name}`, { host });
+    const before: string[] = [];
+    for await (const o of t.deps.storage.forTenant(tenant).list()) before.push(o.key);
+    const badFiles = [
+      '..%2Fx.docx',
+      '..%2F..%2Fsecret.docx',
+      '..x.docx',
+      'a%2Fb.docx',
+      'x%5C..%5Cy.docx',
+      '.env',
+      'a%00.docx',
+    ];
+    for (const name of badFiles) {
+      for (const res of [await put('1.000030.H48', name), await get('1.000030.H48', name)]) {
+        expect(res.status, name).toBe(400);
+        const body = await readJson(res);
+        expect(body.error.code, name).toBe('invalid_input');
+        expect(
+          body.error.details.map((d: { path: string }) => d.path),
+          name,
+        ).toEqual(['file']);
+      }
+    }
+    // A draft is saved unchecked, so it may name such a file: the upload is still refused.
+    const unsafe = '../../../other-agency/x.docx';
+    const draft = {
+      ...testProcedure,
+      code: '1.000033.H48',
+      documents: [
+        {
+          id: 'to_khai',
+          name: { vi: 'Tờ khai', en: 'Declaration' },
+          required: true,
+          copies: { originals: 1, copies: 0 },
+          templateFile: unsafe,
+          acceptedTypes: ['pdf'],
+          maxSizeBytes: 1_000_000,
+        },
+      ],
+    };
+    expect(
+      (
+        await call(people.admin, '/api/admin/procedures/1.000033.H48/draft', {
+          method: 'PUT',
+          body: { draft },
+        })
+      ).status,
+    ).toBe(200);
+    const named = await put('1.000033.H48', encodeURIComponent(unsafe));
+    expect(named.status).toBe(400);
+    expect((await readJson(named)).error.details.map((d: { path: string }) => d.path)).toEqual(['file']);
+    for (const code of ['..%2F1.000030.H48', '1.000030.H48%2F..']) {
+      const res = await get(code, 'mau-to-khai.docx');
+      expect(res.status, code).toBe(400);
+      expect((await readJson(res)).error.details.map((d: { path: string }) => d.path)).toEqual(['code']);
+    }
+    const after: string[] = [];
+    for await (const o of t.deps.storage.forTenant(tenant).list()) after.push(o.key);
+    expect(after).toEqual(before);
+  });
+});

@@ -15,6 +15,7 @@ import {
 import type { AppEnv } from '../../context.ts';
 import { allowBody, documentBodyBytes } from '../../middleware/body-limit.ts';
 import { staffContext } from '../admin/actor.ts';
+import { TemplateParams } from '../dossiers/schema.ts';
 import { body, json } from '../openapi-helpers.ts';
 import { errorResponses } from '../ops/schema.ts';
 import { validationHook } from '../validation-hook.ts';
@@ -116,7 +117,7 @@ const routes = {
     tags,
     summary: 'Upload the downloadable template a procedure names in documents[].templateFile (≤ 5 MiB)',
     request: {
-      params: Code.extend({ file: z.string().max(120).openapi({ example: 'mau-van-ban-uy-quyen.docx' }) }),
+      params: TemplateParams,
       body: {
         required: true,
         content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
@@ -132,7 +133,7 @@ const routes = {
         }),
         'Stored.',
       ),
-      ...errorResponses(400, 401, 403, 404, 413),
+      ...errorResponses(400, 401, 403, 404, 413, 503),
     },
   }),
   removeDay: createRoute({

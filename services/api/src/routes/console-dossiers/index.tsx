@@ -119,7 +119,10 @@ export function consoleDossiersRoutes() {
       if (!/^\d{1,9}$/.test(revision)) throw new ValidationError('The page is out of date.', []);
       if (action === 'issue_result') {
         const storage = c.get('deps').storage.forTenant(g.ctx.slug);
-        form.input = { resultDocuments: [await uploadResult(g.ctx, storage, id, files['result-file'])] };
+        const limits = c.get('deps').uploadLimits;
+        form.input = {
+          resultDocuments: [await uploadResult(g.ctx, storage, id, files['result-file'], limits)],
+        };
       }
       await actOnDossier(g.ctx, {
         dossierId: id,

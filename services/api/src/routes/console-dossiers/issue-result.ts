@@ -3,7 +3,14 @@
 // it checked — and returns its id for `issue_result`.
 
 import { ValidationError } from '@motcua/domain';
-import { type EngineContext, mediaTypes, sniffType, startUpload, verifyUpload } from '@motcua/engine';
+import {
+  type EngineContext,
+  mediaTypes,
+  sniffType,
+  startUpload,
+  type UploadLimits,
+  verifyUpload,
+} from '@motcua/engine';
 import type { TenantStorage } from '@motcua/storage';
 
 /** The result slot's limit (20 MiB) plus room for the rest of the multipart body. */
@@ -17,6 +24,7 @@ export async function uploadResult(
   storage: TenantStorage,
   dossierId: string,
   file: File | undefined,
+  limits: UploadLimits,
 ): Promise<string> {
   if (!file || file.size === 0) throw noFile();
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -24,14 +32,19 @@ export async function uploadResult(
   const type = sniffType(bytes.subarray(0, 16));
   if (!type) throw noFile();
   const contentType = mediaTypes[type];
-  const { document, upload } = await startUpload(ctx, storage, dossierId, {
-    slot: 'result',
-    fileName: file.name.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || `ket-qua.${type}`,
-    contentType,
-    sizeBytes: bytes.byteLength,
-  });
-  const put = await fetch(upload.url, { method: upload.method, body: bytes, headers: upload.headers });
-  if (!put.ok) throw new Error(`The result upload to storage answered ${put.status}.`);
+  const { document, upload } = await startUpload(
+    ctx,
+    storage,
+    dossierId,
+    {
+      slot: 'result',
+      fileName: file.name.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || `ket-qua.${type}`,
+      contentType,
+      sizeBytes: bytes.byteLength,
+    },
+    limits,
+  );
+  await storage.sendUpload(upload, bytes);
   await verifyUpload(ctx, storage, dossierId, document.id);
   return document.id;
 }

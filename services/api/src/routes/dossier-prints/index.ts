@@ -38,14 +38,15 @@ const downloadRoute = createRoute({
   request: { params: DocumentParams },
   responses: {
     200: {
-      description: 'The file as uploaded, with its type as sniffed when it was checked.',
+      description:
+        'The file as uploaded, with its type as sniffed when it was checked. A stored file that no longer matches its checked size, SHA-256 and type is refused: 409 `file_altered`.',
       content: {
         'application/pdf': { schema: Binary },
         'image/jpeg': { schema: Binary },
         'image/png': { schema: Binary },
       },
     },
-    ...errorResponses(401, 404),
+    ...errorResponses(401, 404, 409, 503),
   },
 });
 

@@ -7,6 +7,7 @@ import {
   auditLog,
   citizens,
   dossierCodeSequences,
+  dossierDocuments,
   dossiers,
   outbox,
   type StaffRole,
@@ -448,9 +449,24 @@ describe('documents', () => {
       status: 'verified',
       sha256: createHash('sha256').update(pdf).digest('hex'),
     });
-    const stored = await t.deps.storage.forTenant(tenantA).head(`dossiers/${id}/${real.id}`);
-    expect(stored).toEqual({ size: pdf.byteLength });
-    expect(await t.deps.storage.forTenant(tenantA).head(`dossiers/${id}/${liar.id}`)).toBeUndefined();
+    // Kept under a key of its own that no upload URL was signed for; the uploaded object is gone.
+    const files = t.deps.storage.forTenant(tenantA);
+    const keyOf = async (documentId: string) =>
+      (
+        await withTenant(t.deps.database, tenantA, (db) =>
+          db
+            .select({ key: dossierDocuments.storageKey })
+            .from(dossierDocuments)
+            .where(eq(dossierDocuments.id, documentId)),
+        )
+      )[0]?.key;
+    const storedKey = await keyOf(real.id);
+    expect(storedKey).toMatch(new RegExp(`^dossiers/${id}/${real.id}-[0-9a-f]{16}$`));
+    expect(await files.head(String(storedKey))).toEqual({ size: pdf.byteLength });
+    expect(await files.head(`uploads/${id}/${real.id}`)).toBeUndefined();
+    const leftOfLiar = [];
+    for await (const object of files.list()) if (object.key.includes(liar.id)) leftOfLiar.push(object.key);
+    expect(leftOfLiar).toEqual([]);
 
     const liarInAnswer = await call(people.citizen, '/api/dossiers', {
       body: {

@@ -32,6 +32,7 @@ import {
   SaveDossierBody,
   SavedDossier,
   StartUploadBody,
+  TemplateParams,
   Timeline,
   Tracked,
   Upload,
@@ -66,13 +67,13 @@ const templateRoute = createRoute({
   path: '/api/procedures/{code}/templates/{file}',
   tags: ['Catalog'],
   summary: 'Download a template a published procedure names (mẫu đơn, tờ khai)',
-  request: { params: z.object({ code: z.string().max(80), file: z.string().max(120) }) },
+  request: { params: TemplateParams },
   responses: {
     200: {
-      description: 'The file.',
+      description: 'The file, as uploaded and checked (a file changed in storage since is refused: 409).',
       content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
     },
-    ...errorResponses(404),
+    ...errorResponses(400, 404, 409, 503),
   },
 });
 const saveRoute = createRoute({
@@ -144,7 +145,8 @@ const startUploadRoute = createRoute({
   request: { params: z.object({ id: z.string().max(40) }), ...body(StartUploadBody) },
   responses: {
     201: json(Upload, 'Upload the file to `upload.url`.'),
-    ...errorResponses(400, 401, 403, 404, 409),
+    // 409 `storage_quota_exceeded`: the citizen's files would pass CITIZEN_STORAGE_QUOTA_MB.
+    ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 const verifyUploadRoute = createRoute({
@@ -155,7 +157,7 @@ const verifyUploadRoute = createRoute({
   request: { params: z.object({ id: z.string().max(40), documentId: z.string().max(40) }) },
   responses: {
     200: json(z.object({ document: DossierDocument }), 'Checked.'),
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 const trackRoute = createRoute({
@@ -205,6 +207,7 @@ export function dossierRoutes() {
       file,
     );
     c.header('Content-Type', opened.contentType);
+    c.header('Content-Length', String(opened.sizeBytes));
     c.header('Content-Disposition', `attachment; filename="${opened.file}"`);
     c.header('X-Content-Type-Options', 'nosniff');
     return c.body(Readable.toWeb(opened.body) as ReadableStream, 200);
@@ -241,7 +244,8 @@ export function dossierRoutes() {
   app.openapi(startUploadRoute, async (c) => {
     const ctx = await actorContext(c);
     const storage = c.get('deps').storage.forTenant(ctx.slug);
-    return c.json(await startUpload(ctx, storage, c.req.valid('param').id, c.req.valid('json')), 201);
+    const limits = c.get('deps').uploadLimits;
+    return c.json(await startUpload(ctx, storage, c.req.valid('param').id, c.req.valid('json'), limits), 201);
   });
   app.openapi(verifyUploadRoute, async (c) => {
     const ctx = await actorContext(c);

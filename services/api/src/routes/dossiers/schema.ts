@@ -1,8 +1,20 @@
 // zod shapes of the catalog and dossier API.
 import { z } from '@hono/zod-openapi';
-import { dossierStates } from '@motcua/domain';
+import { dossierStates, PROCEDURE_CODE, TEMPLATE_FILE } from '@motcua/domain';
 
 export const Localized = z.object({ vi: z.string(), en: z.string() });
+
+/** A template's address: names that become a storage key, so only plain ones are taken. */
+export const TemplateParams = z.object({
+  code: z.string().max(80).regex(PROCEDURE_CODE, 'A procedure code such as 1.001193.H48').openapi({
+    example: '1.001193.H48',
+  }),
+  file: z
+    .string()
+    .max(120)
+    .regex(TEMPLATE_FILE, 'A plain file name such as mau-to-khai.docx')
+    .openapi({ example: 'mau-van-ban-uy-quyen.docx' }),
+});
 
 export const ProcedureSummary = z
   .object({

@@ -39,6 +39,7 @@ async function saveFromForm(c: Ctx, base: PortalFormBase, opened: { draft: Draft
       documentId,
       file,
       locale: base.locale,
+      limits: c.get('deps').uploadLimits,
     });
     if (outcome.file) uploads = [...uploads, outcome.file];
     if (outcome.error) errors.push(outcome.error);

@@ -1,8 +1,15 @@
 // The no-JavaScript upload path: the browser posts the file to us, and we do what a script would
 // do in the browser, through the engine — declare the file, PUT its bytes to the signed storage
 // URL, then have the engine read it back and check it. A file is only listed once it is checked.
-import { type ProcedureVersion, ValidationError } from '@motcua/domain';
-import { type EngineContext, mediaTypes, sniffType, startUpload, verifyUpload } from '@motcua/engine';
+import { ConflictError, type ProcedureVersion, ValidationError } from '@motcua/domain';
+import {
+  type EngineContext,
+  mediaTypes,
+  sniffType,
+  startUpload,
+  type UploadLimits,
+  verifyUpload,
+} from '@motcua/engine';
 import type { TenantStorage } from '@motcua/storage';
 import { formatBytes, type Locale, portalFormText } from '@motcua/ui';
 import { cleanFileName, type UploadedFile } from './form-answers.ts';
@@ -39,9 +46,16 @@ function precheck(
 export async function uploadFile(
   ctx: EngineContext,
   storage: TenantStorage,
-  input: { dossierId: string; version: ProcedureVersion; documentId: string; file: File; locale: Locale },
+  input: {
+    dossierId: string;
+    version: ProcedureVersion;
+    documentId: string;
+    file: File;
+    locale: Locale;
+    limits: UploadLimits;
+  },
 ): Promise<UploadOutcome> {
-  const { dossierId, documentId, file, locale } = input;
+  const { dossierId, documentId, file, locale, limits } = input;
   const document = input.version.documents.find((d) => d.id === documentId);
   const fail = (message: string): UploadOutcome => ({ error: { documentId, message } });
   if (!document) return fail(portalFormText(locale, 'errChooseFile'));
@@ -50,19 +64,22 @@ export async function uploadFile(
   if (problem || !sniffed) return fail(problem ?? portalFormText(locale, 'errChooseFile'));
 
   const fileName = cleanFileName(file.name);
-  const started = await startUpload(ctx, storage, dossierId, {
-    slot: document.id,
-    fileName,
-    contentType: mediaTypes[sniffed],
-    sizeBytes: file.size,
-  });
-  const put = await fetch(started.upload.url, {
-    method: started.upload.method,
-    headers: started.upload.headers,
-    body: file,
-  });
-  await put.body?.cancel();
-  if (!put.ok) throw new Error(`Storage refused the upload with HTTP ${put.status}.`);
+  let started: Awaited<ReturnType<typeof startUpload>>;
+  try {
+    started = await startUpload(
+      ctx,
+      storage,
+      dossierId,
+      { slot: document.id, fileName, contentType: mediaTypes[sniffed], sizeBytes: file.size },
+      limits,
+    );
+  } catch (error) {
+    if (error instanceof ConflictError && error.code === 'storage_quota_exceeded') {
+      return fail(`${portalFormText(locale, 'errQuota')} ${formatBytes(locale, limits.citizenQuotaBytes)}`);
+    }
+    throw error;
+  }
+  await storage.sendUpload(started.upload, new Uint8Array(await file.arrayBuffer()));
   const listed = { id: started.document.id, slot: document.id, fileName, sizeBytes: file.size };
   try {
     await verifyUpload(ctx, storage, dossierId, started.document.id);

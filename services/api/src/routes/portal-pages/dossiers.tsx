@@ -156,6 +156,7 @@ async function attachPaper(c: Ctx, ctx: EngineContext, dossierId: string, paper:
     documentId: paper,
     file,
     locale: base.locale,
+    limits: c.get('deps').uploadLimits,
   });
   if (outcome.error || outcome.file?.status !== 'verified') {
     const message = outcome.error?.message ?? portalText(base.locale, 'errInvalid');

@@ -31,23 +31,50 @@ export function systemRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/assets/logo', (c) => emblem(c));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // Ready when the database answers and document storage answered its last request (storage is
+  // probed in the background while it is away, from start-up on). What is not ready is named,
+  // with the reason storage gave (an error code or status), never an address or a credential.
   app.get('/readyz', async (c) => {
-    const { database, logger } = c.get('deps');
+    const { database, storage, logger } = c.get('deps');
+    const failures: { dependency: string; code: string; message: string; reason?: string }[] = [];
     try {
       await database.sql`select 1`;
-      return c.json({ status: 'ready' });
     } catch (error) {
       logger.warn('readiness check failed', {
         error: error instanceof Error ? error.message : String(error),
       });
-      return c.json(
-        {
-          status: 'unavailable',
-          error: { code: 'database_unreachable', message: 'The database is not reachable.' },
-        },
-        503,
-      );
+      failures.push({
+        dependency: 'database',
+        code: 'database_unreachable',
+        message: 'The database is not reachable.',
+      });
     }
+    const stored = storage.availability();
+    if (!stored.ready) {
+      failures.push({
+        dependency: 'storage',
+        code: 'storage_unreachable',
+        message: 'Document storage is not reachable.',
+        ...(stored.reason ? { reason: stored.reason } : {}),
+      });
+    }
+    const [first] = failures;
+    if (!first) return c.json({ status: 'ready' });
+    return c.json(
+      {
+        status: 'unavailable',
+        checks: {
+          database: failures.some((f) => f.dependency === 'database') ? 'unavailable' : 'ok',
+          storage: stored.ready ? 'ok' : 'unavailable',
+        },
+        error: {
+          code: first.code,
+          message: failures.map((f) => f.message).join(' '),
+          details: failures.map(({ dependency, reason }) => ({ dependency, ...(reason ? { reason } : {}) })),
+        },
+      },
+      503,
+    );
   });
   app.get('/metrics', (c) => {
     const { metrics, tenants } = c.get('deps');
