@@ -147,6 +147,13 @@ export function onError(error: Error, c: Context<AppEnv>) {
     c.get('logger')?.warn('stored file altered: refused', { path: c.req.path });
   }
   if (mapped && mapped.status < 500) return renderError(c, mapped.status, mapped.body);
+  if (error instanceof StorageUnavailableError && mapped) {
+    // Expected while storage is away; its reason, not a stack per request. Before the database
+    // check: a refused connection to storage carries the same network error codes.
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    c.get('logger')?.warn('document storage unavailable', { reason: error.reason });
+    return renderError(c, mapped.status, mapped.body);
+  }
   if (mapped && (error instanceof DeadlineExceededError || isDatabaseUnavailable(error))) {
     // Expected while the database is away: a warning naming the cause, not a stack per request.
     c.header('Retry-After', String(unavailableRetryAfter));
@@ -155,12 +162,6 @@ export function onError(error: Error, c: Context<AppEnv>) {
       error: error.name,
       ...(pgCode(error) ? { pgCode: pgCode(error) } : {}),
     });
-    return renderError(c, mapped.status, mapped.body);
-  }
-  if (error instanceof StorageUnavailableError && mapped) {
-    // Expected while storage is away; its reason, not a stack per request.
-    c.header('Retry-After', String(error.retryAfterSeconds));
-    c.get('logger')?.warn('document storage unavailable', { reason: error.reason });
     return renderError(c, mapped.status, mapped.body);
   }
   c.get('logger')?.error('request failed', {
