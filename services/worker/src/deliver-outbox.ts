@@ -21,6 +21,7 @@ import {
   parseOutboxEmail,
   renderParsedOutboxEmail,
 } from '@motcua/mail/templates';
+import type { Handback } from './handback.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { deriveMessageId } from './message-id.ts';
 import {
@@ -77,6 +78,8 @@ export interface DeliverTenantOutboxOptions {
   logger?: Logger;
   /** @motcua/auth's issueEmailedToken on `database` by default. */
   issueToken?: TokenIssuer;
+  /** What the worker owes the outbox from batches the database left unfinished (handback.ts). */
+  handback?: Handback;
 }
 
 export interface DeliveryCounts {
@@ -107,18 +110,39 @@ export async function deliverTenantOutbox(options: DeliverTenantOutboxOptions): 
     sendConcurrency = defaultSendConcurrency,
   } = options;
   const clock = clockOf(options.now);
+  const { handback } = options;
+  // Before claiming: rows an earlier batch sent or left leased when the database went away.
+  await handback?.settle(database, slug);
   const rows = await claimRows(database, slug, { batch, leaseMs, clock });
+  const leasedUntil = rows[0]?.leasedUntil ?? '';
   const counts: DeliveryCounts = { claimed: rows.length, sent: 0, failed: 0, givenUp: 0, serverDown: null };
   const untried = new Set(rows.map((row) => row.id));
   const unreachable: number[] = [];
   const started = performance.now();
   const stopped = () => unreachable.length > 0 || performance.now() - started > sendWindowMs;
 
-  /** Sends one row and records what happened; false when the rest of its lane must wait. */
+  /**
+   * Sends one row and records what happened; false when the rest of its lane must wait. When the
+   * database fails the bookkeeping, the row is owed to it (marked sent or handed back later).
+   */
   const deliverRow = async (row: ClaimedRow): Promise<boolean> => {
     untried.delete(row.id);
+    let accepted = false;
+    try {
+      return await sendAndRecord(row, () => {
+        accepted = true;
+      });
+    } catch (error) {
+      if (accepted) handback?.sent(slug, row.id);
+      else handback?.release(slug, [row.id], leasedUntil);
+      throw error;
+    }
+  };
+
+  const sendAndRecord = async (row: ClaimedRow, onAccepted: () => void): Promise<boolean> => {
     const outcome = await sendRow(row, options);
     if (outcome.kind === 'sent') {
+      onAccepted();
       await markSent(database, slug, row.id, clock);
       counts.sent += 1;
       return true;
@@ -193,7 +217,12 @@ export async function deliverTenantOutbox(options: DeliverTenantOutboxOptions): 
       counts.givenUp += expired.length;
     }
   } finally {
-    if (untried.size > 0) await release(database, slug, [...untried]);
+    if (untried.size > 0) {
+      await release(database, slug, [...untried]).catch((error: unknown) => {
+        handback?.release(slug, untried, leasedUntil);
+        throw error;
+      });
+    }
   }
   return counts;
 }

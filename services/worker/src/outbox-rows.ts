@@ -8,6 +8,8 @@ import { type SQL, sql } from 'drizzle-orm';
 
 export interface ClaimedRow {
   id: number;
+  /** The lease this claim set (the same for the whole batch), as the database wrote it. */
+  leasedUntil: string;
   dedupeKey: string;
   payload: unknown;
   attempts: number;
@@ -28,7 +30,7 @@ export function clockOf(now?: Date): Clock {
 }
 
 /** Row ids (whole numbers the database gave) as a bigint[] literal. */
-const idArray = (ids: readonly number[]) =>
+export const idArray = (ids: readonly number[]) =>
   sql.raw(`array[${ids.map((id) => String(Math.trunc(Number(id)))).join(',')}]::bigint[]`);
 
 const ms = (value: number) => sql`make_interval(secs => ${value / 1000}::double precision)`;
@@ -47,7 +49,13 @@ export async function claimRows(
   const lockKey = `motcua.outbox.${tenantNames(slug).schema}`;
   const rows = await withTenant(database, slug, async (db) => {
     await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
-    return db.execute<{ id: string; dedupe_key: string; payload: unknown; attempts: number }>(sql`
+    return db.execute<{
+      id: string;
+      dedupe_key: string;
+      payload: unknown;
+      attempts: number;
+      leased_until: string;
+    }>(sql`
       update outbox set leased_until = ${clock.dueBy} + ${ms(leaseMs)}
       where id in (
         select o.id from outbox o
@@ -62,10 +70,16 @@ export async function claimRows(
         order by o.id
         limit ${batch}
         for update skip locked)
-      returning id, dedupe_key, payload, attempts`);
+      returning id, dedupe_key, payload, attempts, leased_until::text`);
   });
   return rows
-    .map((r) => ({ id: Number(r.id), dedupeKey: r.dedupe_key, payload: r.payload, attempts: r.attempts }))
+    .map((r) => ({
+      id: Number(r.id),
+      leasedUntil: r.leased_until,
+      dedupeKey: r.dedupe_key,
+      payload: r.payload,
+      attempts: r.attempts,
+    }))
     .sort((a, b) => a.id - b.id);
 }
 

@@ -22,6 +22,7 @@ import {
   type TokenIssuer,
 } from './deliver-outbox.ts';
 import { createDeliveryQueue } from './delivery-queue.ts';
+import { createHandback } from './handback.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { describeSendFailure } from './send-failure.ts';
 import { createSmtpHealth, type SmtpHealthOptions } from './smtp-health.ts';
@@ -116,6 +117,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const failed = (what: string, fields: Record<string, unknown>) => (error: unknown) =>
     logger.error(what, { ...fields, error: describeSendFailure(error) });
   const health = createSmtpHealth(options.serverRetry);
+  // Outcomes a database outage kept from being written, settled on the tenant's next visit.
+  const handback = createHandback();
   let probeTimer: NodeJS.Timeout | undefined;
 
   const deliver = (slug: TenantSlug, size: number) =>
@@ -125,6 +128,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       slug,
       batch: size,
       logger,
+      handback,
       ...(messageIdDomain ? { messageIdDomain } : {}),
       ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.giveUpAfterMs ? { giveUpAfterMs: options.giveUpAfterMs } : {}),
