@@ -12,7 +12,7 @@ import { repoRoot } from './test-launcher.ts';
 const clone = mkdtempSync(join(tmpdir(), 'motcua-install-'));
 afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
-/** What an install reads: the root files, run.mjs and every workspace package's manifest. */
+/** What an install reads: the root files, run.mjs, the dependency patches and every workspace package's manifest. */
 function copyInstallInputs() {
   const files = [
     'package.json',
@@ -21,6 +21,7 @@ function copyInstallInputs() {
     '.npmrc',
     'tooling/scripts/run.mjs',
   ];
+  for (const patch of readdirSync(join(repoRoot, 'patches'))) files.push(join('patches', patch));
   for (const group of ['packages', 'services', 'tooling']) {
     for (const name of readdirSync(join(repoRoot, group))) {
       try {

@@ -16,6 +16,7 @@ const secretFields = [
   'pgSuperuserPassword',
   's3AccessKeyId',
   's3SecretAccessKey',
+  'secretKey',
   'demoPassword',
   'demoTotpKey',
 ];
