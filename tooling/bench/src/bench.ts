@@ -95,8 +95,14 @@ const databaseUrl = await bootstrapDatabase({
   appRole: 'motcua_app',
   appPassword: 'bench-password',
 });
+// One key for the bench's own pool and the API it starts: both read the operators' sealed TOTP secrets.
+const secretKey = randomBytes(32).toString('base64');
 // Each provisioning run holds one extra connection for its run lock.
-const database = createDatabase({ url: databaseUrl, max: 2 * concurrency + 2 });
+const database = createDatabase({
+  url: databaseUrl,
+  max: 2 * concurrency + 2,
+  secretKeys: { current: secretKey },
+});
 const storage = createStorage({
   endpoint: s3.endpoint,
   region: 'ap-southeast-1',
@@ -118,7 +124,7 @@ const input = (slug: string) => ({
 const apiEnv = {
   DATABASE_URL: databaseUrl,
   MOTCUA_OPS_TOKEN: 'bench-operator-token-0123456789',
-  MOTCUA_SECRET_KEY: randomBytes(32).toString('base64'),
+  MOTCUA_SECRET_KEY: secretKey,
   PLATFORM_DOMAIN: 'localhost',
   S3_ENDPOINT: s3.endpoint,
   S3_ACCESS_KEY_ID: s3.accessKeyId,
