@@ -1,42 +1,28 @@
 import { readFileSync } from 'node:fs';
 
-export { Field, Form, Frame } from './forms.tsx';
-export { type Locale, locales, pickLocale, type StringKey, t } from './i18n.ts';
-export { Layout, type LayoutProps, languageSwitchHref } from './layout.tsx';
-export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from './pages.tsx';
+export { Field, Form, Frame } from './shared/forms.tsx';
+export { type Locale, locales, pickLocale, type StringKey, t } from './shared/i18n.ts';
+export { Layout, type LayoutProps, languageSwitchHref } from './shared/layout.tsx';
+export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from './shared/message-page.tsx';
 
 /**
  * The one stylesheet, served at `/assets/motcua.css`: the base (custom properties, layout,
  * components) followed by each area's own rules, in this order.
  */
 export const stylesheetParts = [
-  'styles.css',
+  'shared/styles.css',
   'portal/styles.css',
-  'portal-form/styles.css',
-  'console-dossiers/styles.css',
-  'console-procedures/styles.css',
-  'console-settings/styles.css',
+  'portal/dossier-form/styles.css',
+  'console/dossiers/styles.css',
+  'console/procedures/styles.css',
+  'console/settings/styles.css',
   'ops/styles.css',
 ] as const;
 /** The platform's emblem, shown in the header where an agency has set no logo of its own. */
-export const emblemSvg = readFileSync(new URL('./emblem.svg', import.meta.url), 'utf8');
+export const emblemSvg = readFileSync(new URL('./shared/emblem.svg', import.meta.url), 'utf8');
 export const stylesheet = stylesheetParts
   .map((part) => readFileSync(new URL(`./${part}`, import.meta.url), 'utf8'))
   .join('\n');
-export {
-  AccountPage,
-  type AccountPageProps,
-  type AuthPageBase,
-  authHref,
-  type FormError,
-  RegisterPage,
-  ResetConfirmPage,
-  ResetRequestPage,
-  SignInPage,
-  TotpPage,
-} from './auth-pages.tsx';
-export { type AuthStringKey, authText, passwordProblemText, roleName } from './auth-strings.ts';
-export * from './console-dossiers/index.ts';
 export {
   AcceptInvitationPage,
   type ApiKeyRow,
@@ -55,10 +41,24 @@ export {
   type StaffRow,
   staffRoleNames,
   TotpEnrolPage,
-} from './console-pages.tsx';
-export * from './console-procedures/index.ts';
-export * from './console-settings/index.ts';
-export { type ConsoleStringKey, consoleText } from './console-strings.ts';
+} from './console/access/staff-page.tsx';
+export * from './console/dossiers/index.ts';
+export * from './console/procedures/index.ts';
+export * from './console/settings/index.ts';
+export { type ConsoleStringKey, consoleText } from './console/strings.ts';
 export * from './ops/index.ts';
+export {
+  AccountPage,
+  type AccountPageProps,
+  type AuthPageBase,
+  authHref,
+  type FormError,
+  RegisterPage,
+  ResetConfirmPage,
+  ResetRequestPage,
+  SignInPage,
+  TotpPage,
+} from './portal/account-pages.tsx';
+export * from './portal/dossier-form/index.ts';
 export * from './portal/index.ts';
-export * from './portal-form/index.ts';
+export { type AuthStringKey, authText, passwordProblemText, roleName } from './shared/auth-strings.ts';

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // An agency's usage as operators read it: this month's received dossiers, active staff and the
 // space its files take, in plain words, with the time it was measured on the agency's page.
-import type { Locale } from '../i18n.ts';
+import type { Locale } from '../shared/i18n.ts';
 import { formatDate, say } from './shared.tsx';
 
 export interface UsageView {

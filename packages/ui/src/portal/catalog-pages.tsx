@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The portal's front page, procedure search and a procedure's page: everything a citizen reads
 // before filing. Any procedure is one click from the home page (the "3 clicks" rule).
-import { type AuthPageBase, authHref } from '../auth-pages.tsx';
-import { Frame } from '../forms.tsx';
-import type { Locale } from '../i18n.ts';
+
+import { Frame } from '../shared/forms.tsx';
+import type { Locale } from '../shared/i18n.ts';
+import { type AuthPageBase, authHref } from './account-pages.tsx';
 import { formatDong } from './format.ts';
 import { describeProcessingTime, type PortalStringKey, portalText } from './strings.ts';
 

@@ -2,10 +2,10 @@
 // One of the citizen's dossiers: where it is, its papers and result, the actions open to them
 // now (exactly those the engine's state machine allows), and its timeline in plain words.
 
-import { authHref } from '../auth-pages.tsx';
-import { Banner } from '../components.tsx';
-import { ErrorMessage, Field, type FormError, Frame } from '../forms.tsx';
-import type { Locale } from '../i18n.ts';
+import { Banner } from '../shared/components.tsx';
+import { ErrorMessage, Field, type FormError, Frame } from '../shared/forms.tsx';
+import type { Locale } from '../shared/i18n.ts';
+import { authHref } from './account-pages.tsx';
 import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
 import { formatDate, formatDong } from './format.ts';
 import { DateFacts, type DossierDates, StatusTag, StepList, type StepView, TextArea } from './parts.tsx';

@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // A signed-in citizen's dossiers, newest first, and the confirmation step before withdrawing
 // one (withdrawal cannot be undone, so it is never a single click).
-import { authHref } from '../auth-pages.tsx';
-import { Frame } from '../forms.tsx';
+
+import { Frame } from '../shared/forms.tsx';
+import { authHref } from './account-pages.tsx';
 import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
 import { formatDate } from './format.ts';
 import { StatusTag, TextArea } from './parts.tsx';

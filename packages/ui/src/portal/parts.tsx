@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pieces the portal's dossier pages share: the status tag, the dates, the list of steps, and a
 // labelled text area with its hint and message tied to it.
-import type { Locale } from '../i18n.ts';
-import { NationalStatusTag } from '../national-status.tsx';
+import type { Locale } from '../shared/i18n.ts';
+import { NationalStatusTag } from '../shared/national-status.tsx';
 import { formatDateTime } from './format.ts';
 import { portalText, stepPhrase } from './strings.ts';
 
@@ -81,4 +81,4 @@ export function StepList(props: {
 }
 
 /** A labelled text area with its hint and message: the design system's. */
-export { TextAreaControl as TextArea } from '../components.tsx';
+export { TextAreaControl as TextArea } from '../shared/components.tsx';

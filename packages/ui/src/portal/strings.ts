@@ -1,6 +1,6 @@
 // The citizen portal's words, Vietnamese first. Plain language: what a person filing a dossier
 // needs to read, not the agency's internal terms.
-import type { Locale } from '../i18n.ts';
+import type { Locale } from '../shared/i18n.ts';
 
 const strings = {
   homeTitle: { vi: 'Cổng dịch vụ công', en: 'Public-service portal' },

@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Public tracking by the dossier code and the key printed on the receipt: a GET form (the result
 // can be bookmarked on the person's own phone), and where the dossier is, without any names.
-import { authHref } from '../auth-pages.tsx';
-import { Field, Frame } from '../forms.tsx';
+
+import { Field, Frame } from '../shared/forms.tsx';
+import { authHref } from './account-pages.tsx';
 import { LangInput, type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
 import { DateFacts, type DossierDates, StatusTag, StepList } from './parts.tsx';
 
