@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 
-export { Field, Form, Frame } from './shared/forms.tsx';
+export { Field, Form, type FormError, Frame } from './shared/forms.tsx';
 export { type Locale, locales, pickLocale, type StringKey, t } from './shared/i18n.ts';
 export { Layout, type LayoutProps, languageSwitchHref } from './shared/layout.tsx';
 export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from './shared/message-page.tsx';
+export { type AuthPageBase, authHref } from './shared/page-base.ts';
 
 /**
  * The one stylesheet, served at `/assets/motcua.css`: the base (custom properties, layout,
@@ -50,9 +51,6 @@ export * from './ops/index.ts';
 export {
   AccountPage,
   type AccountPageProps,
-  type AuthPageBase,
-  authHref,
-  type FormError,
   RegisterPage,
   ResetConfirmPage,
   ResetRequestPage,

@@ -2,10 +2,10 @@
 // Pieces every operator console page shares: the frame with its navigation, status tags and dates.
 
 import type { Child } from 'hono/jsx';
-import { type AuthPageBase, authHref } from '../portal/account-pages.tsx';
 import { formatInVietnam } from '../shared/format.ts';
 import { Frame } from '../shared/forms.tsx';
 import type { Locale } from '../shared/i18n.ts';
+import { type AuthPageBase, authHref } from '../shared/page-base.ts';
 import {
   type OpsStringKey,
   operatorRoleLabel,

@@ -1,32 +1,12 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// The sign-in, second-factor, registration, password-reset and account pages: plain forms that
-// work without JavaScript, with an error summary linking to each field and messages tied to it.
+// The agency site's sign-in, second-factor, registration, password-reset and account pages
+// (citizens and staff alike sign in here): plain forms that work without JavaScript, with an
+// error summary linking to each field and messages tied to it.
 
 import { type AuthStringKey, authText, roleName } from '../shared/auth-strings.ts';
 import { Banner } from '../shared/components.tsx';
-import { Field, Form, type FormError, Frame } from '../shared/forms.tsx';
-import type { Locale } from '../shared/i18n.ts';
-
-export type { FormError } from '../shared/forms.tsx';
-
-export interface AuthPageBase {
-  locale: Locale;
-  siteName: string;
-  /** '' on a tenant host, '/t/<slug>' on the path fallback. */
-  basePath: string;
-  /** Carried on links and form actions when the person chose a language with `?lang=`. */
-  lang?: Locale | undefined;
-  errors?: FormError[];
-}
-
-/** A link inside the tenant's site, keeping the chosen language. */
-export function authHref(page: Pick<AuthPageBase, 'basePath' | 'lang'>, path: string): string {
-  const [pathname = '', query = ''] = path.split('?');
-  const params = new URLSearchParams(query);
-  if (page.lang) params.set('lang', page.lang);
-  const search = params.toString();
-  return `${page.basePath}${pathname}${search ? `?${search}` : ''}`;
-}
+import { Field, Form, Frame } from '../shared/forms.tsx';
+import { type AuthPageBase, authHref } from '../shared/page-base.ts';
 
 const text = (page: AuthPageBase, key: AuthStringKey) => authText(page.locale, key);
 

@@ -4,7 +4,7 @@
 
 import { Frame } from '../shared/forms.tsx';
 import type { Locale } from '../shared/i18n.ts';
-import { type AuthPageBase, authHref } from './account-pages.tsx';
+import { type AuthPageBase, authHref } from '../shared/page-base.ts';
 import { formatDong } from './format.ts';
 import { describeProcessingTime, type PortalStringKey, portalText } from './strings.ts';
 

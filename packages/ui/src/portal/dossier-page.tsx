@@ -5,7 +5,7 @@
 import { Banner } from '../shared/components.tsx';
 import { ErrorMessage, Field, type FormError, Frame } from '../shared/forms.tsx';
 import type { Locale } from '../shared/i18n.ts';
-import { authHref } from './account-pages.tsx';
+import { authHref } from '../shared/page-base.ts';
 import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
 import { formatDate, formatDong } from './format.ts';
 import { DateFacts, type DossierDates, StatusTag, StepList, type StepView, TextArea } from './parts.tsx';

@@ -3,7 +3,7 @@
 // one (withdrawal cannot be undone, so it is never a single click).
 
 import { Frame } from '../shared/forms.tsx';
-import { authHref } from './account-pages.tsx';
+import { authHref } from '../shared/page-base.ts';
 import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
 import { formatDate } from './format.ts';
 import { StatusTag, TextArea } from './parts.tsx';

@@ -3,7 +3,7 @@
 // can be bookmarked on the person's own phone), and where the dossier is, without any names.
 
 import { Field, Frame } from '../shared/forms.tsx';
-import { authHref } from './account-pages.tsx';
+import { authHref } from '../shared/page-base.ts';
 import { LangInput, type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
 import { DateFacts, type DossierDates, StatusTag, StepList } from './parts.tsx';
 

@@ -3,12 +3,12 @@
 // accepting an invitation and enrolling a TOTP authenticator. Plain forms that work without
 // JavaScript, with an error summary linking to each field and messages tied to it.
 
-import { type AuthPageBase, authHref } from '../../portal/account-pages.tsx';
 import { authText, roleName } from '../../shared/auth-strings.ts';
 import { Banner, DataTable } from '../../shared/components.tsx';
 import { formatInVietnam } from '../../shared/format.ts';
 import { ErrorMessage, Field, Form, Frame as SharedFrame } from '../../shared/forms.tsx';
 import type { Locale } from '../../shared/i18n.ts';
+import { type AuthPageBase, authHref } from '../../shared/page-base.ts';
 import { type ConsoleStringKey, consoleText } from '../strings.ts';
 
 export type ConsolePageBase = AuthPageBase;

@@ -3,10 +3,10 @@
 // /console/dossiers/:id/actions/:action with the revision the page showed, so that two officers
 // cannot both act on the same view. Field names are their ids, unique on the page.
 import type { Child } from 'hono/jsx';
-import { authHref } from '../../portal/account-pages.tsx';
 import { type ControlAria, Control as SharedControl } from '../../shared/components.tsx';
 import type { FormError } from '../../shared/forms.tsx';
 import type { Locale } from '../../shared/i18n.ts';
+import { authHref } from '../../shared/page-base.ts';
 import { formatMoney, say } from './components.tsx';
 import { actionName, type DossierStringKey, dossierText } from './strings.ts';
 import { actionSlug, type ConsoleAction, type DossierPageProps } from './types.ts';

@@ -3,11 +3,11 @@
 // the console frame with its back link, and pagination.
 
 import type { Child } from 'hono/jsx';
-import { authHref } from '../../portal/account-pages.tsx';
 import { formatInVietnam } from '../../shared/format.ts';
 import { Frame } from '../../shared/forms.tsx';
 import type { Locale } from '../../shared/i18n.ts';
 import { NationalStatusTag } from '../../shared/national-status.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { type DossierStringKey, dossierText, stateDetail } from './strings.ts';
 import type { ConsolePage, DeadlineFlag } from './types.ts';
 

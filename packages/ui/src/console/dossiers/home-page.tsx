@@ -2,9 +2,9 @@
 // The console's front page: what needs attention now (new, due soon, late, waiting for me,
 // waiting for a supplement), each a count linking to the filtered queue, then the admin's links.
 
-import { authHref } from '../../portal/account-pages.tsx';
 import { roleName } from '../../shared/auth-strings.ts';
 import { Frame } from '../../shared/forms.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { type ConsoleStringKey, consoleText } from '../strings.ts';
 import { say } from './components.tsx';
 import type { DossierStringKey } from './strings.ts';

@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The processing queue: a GET form of filters (works without JavaScript, bookmarkable), then
 // the dossiers by deadline with their national status and flags, 50 to a page.
-import { authHref } from '../../portal/account-pages.tsx';
+
 import { nationalStatusName } from '../../shared/national-status.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { ConsoleFrame, FlagTag, formatDateTime, Pagination, StatusTag, say } from './components.tsx';
 import { stateDetail } from './strings.ts';
 import type { ConsolePage, QueueFilters, QueueRow } from './types.ts';

@@ -1,6 +1,6 @@
 // What the console's dossier pages show, already resolved by the route (names, links, the
 // actions the engine allows this person now): the pages only lay it out.
-import type { AuthPageBase } from '../../portal/account-pages.tsx';
+import type { AuthPageBase } from '../../shared/page-base.ts';
 
 export type ConsolePage = AuthPageBase;
 

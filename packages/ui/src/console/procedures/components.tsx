@@ -2,10 +2,10 @@
 // The editor's building blocks: the frame with its back link, and inputs that each carry their
 // label, a hint and their error message tied to them by aria-describedby (ids are the names).
 import type { Child } from 'hono/jsx';
-import { authHref } from '../../portal/account-pages.tsx';
 import { Banner, Control, SelectControl, TextAreaControl } from '../../shared/components.tsx';
 import { described, ErrorMessage, type FormError, Frame } from '../../shared/forms.tsx';
 import type { Locale } from '../../shared/i18n.ts';
+import { authHref } from '../../shared/page-base.ts';
 import { type ProcedureStringKey, procedureText } from './strings.ts';
 import type { ProcedurePageBase, ProcedureStatus } from './types.ts';
 

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The agency's procedures: each with its status, live version, whether the draft has changes and
 // how many problems block publishing; and the form that starts a new procedure.
-import { authHref } from '../../portal/account-pages.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import {
   DataTable,
   EditForm,

@@ -1,6 +1,6 @@
 // What the procedure editor's pages show. The API maps the stored draft onto these shapes in the
 // page's language, so this package needs no domain types.
-import type { AuthPageBase } from '../../portal/account-pages.tsx';
+import type { AuthPageBase } from '../../shared/page-base.ts';
 
 export type ProcedurePageBase = AuthPageBase;
 export type ProcedureStatus = 'draft' | 'published' | 'withdrawn';

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The agency's colours (a readable pair only, with its contrast shown and a sample drawn in the
 // saved colours) and its logo (upload, replace, remove).
-import { authHref } from '../../portal/account-pages.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { Control, SettingsFrame, type SettingsPageBase } from './parts.tsx';
 import { type SettingsStringKey, settingsText, shownRatio } from './strings.ts';
 

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The agency's own days off and working days over the national calendar.
-import { authHref } from '../../portal/account-pages.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { Control, errorOf, InlineError, SettingsFrame, type SettingsPageBase } from './parts.tsx';
 import { type SettingsStringKey, settingsText, shownDate, weekdayOf } from './strings.ts';
 

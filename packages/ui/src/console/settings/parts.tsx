@@ -2,9 +2,9 @@
 // Pieces the three settings pages share: the frame with its way back to the console, the
 // confirmation banner, and a message tied to one control of a row.
 import type { Child } from 'hono/jsx';
-import { type AuthPageBase, authHref } from '../../portal/account-pages.tsx';
 import { Banner, Control as SharedControl } from '../../shared/components.tsx';
 import { ErrorMessage, type FormError, Frame } from '../../shared/forms.tsx';
+import { type AuthPageBase, authHref } from '../../shared/page-base.ts';
 import { consoleText } from '../strings.ts';
 
 export type SettingsPageBase = AuthPageBase;

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The agency's units: the list with each one's state, renaming and closing an open unit, and
 // adding one. A failed rename or close shows its message beside that row's control.
-import { authHref } from '../../portal/account-pages.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { Control, errorOf, InlineError, SettingsFrame, type SettingsPageBase } from './parts.tsx';
 import { type SettingsStringKey, settingsText, shownDate } from './strings.ts';
 

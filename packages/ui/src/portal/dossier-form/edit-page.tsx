@@ -7,7 +7,7 @@
 
 import { Banner } from '../../shared/components.tsx';
 import { Frame } from '../../shared/forms.tsx';
-import { authHref } from '../account-pages.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { DocumentBlock } from './documents.tsx';
 import { anchorOf, DossierField } from './fields.tsx';
 import { portalFormScriptPath } from './script.ts';

@@ -5,7 +5,7 @@
 
 import { Frame } from '../../shared/forms.tsx';
 import { NationalStatusTag } from '../../shared/national-status.tsx';
-import { authHref } from '../account-pages.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { formatDateTime, formatMoney } from './format.ts';
 import { type PortalFormStringKey, portalFormText } from './strings.ts';
 import type { PortalFormBase } from './types.ts';

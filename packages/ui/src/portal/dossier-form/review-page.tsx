@@ -4,7 +4,7 @@
 
 import { Banner } from '../../shared/components.tsx';
 import { Frame } from '../../shared/forms.tsx';
-import { authHref } from '../account-pages.tsx';
+import { authHref } from '../../shared/page-base.ts';
 import { FileList } from './documents.tsx';
 import { fileInputId, inputId } from './fields.tsx';
 import { formatMoney } from './format.ts';

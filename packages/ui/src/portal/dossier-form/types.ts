@@ -1,6 +1,6 @@
 // What the dossier form pages show, already in the page's language. The API maps the procedure
 // version and the dossier onto these shapes, so this package needs no domain types.
-import type { AuthPageBase } from '../account-pages.tsx';
+import type { AuthPageBase } from '../../shared/page-base.ts';
 
 export type PortalFormBase = Omit<AuthPageBase, 'errors'>;
 
