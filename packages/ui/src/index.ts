@@ -24,26 +24,25 @@ export const emblemSvg = readFileSync(new URL('./shared/emblem.svg', import.meta
 export const stylesheet = stylesheetParts
   .map((part) => readFileSync(new URL(`./${part}`, import.meta.url), 'utf8'))
   .join('\n');
+export { type ApiKeyRow, ApiKeysPage, type ApiKeysPageProps } from './console/access/api-keys-page.tsx';
 export {
-  AcceptInvitationPage,
-  type ApiKeyRow,
-  ApiKeysPage,
-  type ApiKeysPageProps,
   AuditPage,
   type AuditPageProps,
   type AuditRow,
   type ChainReport,
-  ConsoleHome,
-  type ConsolePageBase,
-  ForbiddenPage,
-  groupSecret,
+} from './console/access/audit-page.tsx';
+export { ConsoleHome } from './console/access/home-page.tsx';
+export { AcceptInvitationPage } from './console/access/invitation-page.tsx';
+export {
   StaffPage,
   type StaffPageProps,
   type StaffRow,
   staffRoleNames,
-  TotpEnrolPage,
 } from './console/access/staff-page.tsx';
+export { TotpEnrolPage } from './console/access/totp-enrol-page.tsx';
 export * from './console/dossiers/index.ts';
+export { ForbiddenPage } from './console/forbidden-page.tsx';
+export type { ConsolePageBase } from './console/parts.tsx';
 export * from './console/procedures/index.ts';
 export * from './console/settings/index.ts';
 export { type ConsoleStringKey, consoleText } from './console/strings.ts';
@@ -60,3 +59,4 @@ export {
 export * from './portal/dossier-form/index.ts';
 export * from './portal/index.ts';
 export { type AuthStringKey, authText, passwordProblemText, roleName } from './shared/auth-strings.ts';
+export { groupSecret } from './shared/format.ts';

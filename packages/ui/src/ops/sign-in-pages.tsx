@@ -2,8 +2,8 @@
 // The operator's sign-in steps on the platform host: password, then the TOTP code, or enrolling
 // an authenticator first (operators must have one). Plain forms, no JavaScript.
 
-import { groupSecret } from '../console/access/staff-page.tsx';
 import { authText } from '../shared/auth-strings.ts';
+import { groupSecret } from '../shared/format.ts';
 import { Field, Form } from '../shared/forms.tsx';
 import { OpsFrame, type OpsPageBase, opsHref, say } from './shared.tsx';
 
