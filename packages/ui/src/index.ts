@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 
+export { PlatformLanding } from './platform/landing-page.tsx';
+export { PortalHome } from './portal/home-page.tsx';
 export { Field, Form, type FormError, Frame } from './shared/forms.tsx';
 export { type Locale, locales, pickLocale, type StringKey, t } from './shared/i18n.ts';
 export { Layout, type LayoutProps, languageSwitchHref } from './shared/layout.tsx';
-export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from './shared/message-page.tsx';
+export { MessagePage, type MessagePageProps } from './shared/message-page.tsx';
 export { type AuthPageBase, authHref } from './shared/page-base.ts';
 
 /**

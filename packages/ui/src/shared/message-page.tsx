@@ -1,14 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// Pages of the foundation: the platform landing page, a tenant portal's front page, and the
-// page shown for errors and notices.
-import { type Locale, t } from './i18n.ts';
-import { Layout } from './layout.tsx';
+// The page shown for errors and notices, on the platform's host and on every agency's site.
+import { Layout, type LayoutProps } from './layout.tsx';
 
-interface PageBase {
-  locale: Locale;
-  path: string;
-  basePath?: string;
-}
+/** What a page outside the agency's forms is given: its language, its path and the site's base path. */
+export type PageBase = Pick<LayoutProps, 'locale' | 'path' | 'basePath'>;
 
 export interface MessagePageProps extends PageBase {
   siteName: string;
@@ -50,77 +45,6 @@ export function MessagePage({
           ))}
         </ul>
       ) : null}
-    </Layout>
-  );
-}
-
-export interface PortalHomeProps extends PageBase {
-  tenantName: string;
-  suspended: boolean;
-}
-
-export function PortalHome({ locale, path, basePath = '', tenantName, suspended }: PortalHomeProps) {
-  return (
-    <Layout
-      locale={locale}
-      title={t(locale, 'portalWelcome')}
-      siteName={tenantName}
-      path={path}
-      basePath={basePath}
-    >
-      {suspended ? (
-        <div class="banner" role="status">
-          <strong>{t(locale, 'suspendedTitle')}.</strong> {t(locale, 'suspendedCitizen')}
-        </div>
-      ) : null}
-      <h1>{`${t(locale, 'portalWelcome')} — ${tenantName}`}</h1>
-      <p>{t(locale, 'portalIntro')}</p>
-      <ul class="links">
-        <li>
-          <a href={`${basePath}/sign-in${locale === 'en' ? '?lang=en' : ''}`}>{t(locale, 'signIn')}</a>
-        </li>
-        <li>
-          <a href={`${basePath}/register${locale === 'en' ? '?lang=en' : ''}`}>{t(locale, 'register')}</a>
-        </li>
-      </ul>
-    </Layout>
-  );
-}
-
-export interface LandingProps extends PageBase {
-  tenants: { name: string; url: string }[];
-}
-
-export function PlatformLanding({ locale, path, tenants }: LandingProps) {
-  const siteName = t(locale, 'platformName');
-  return (
-    <Layout locale={locale} title={t(locale, 'landingTitle')} siteName={siteName} path={path}>
-      <h1>{t(locale, 'landingTitle')}</h1>
-      <p>{t(locale, 'landingIntro')}</p>
-      <h2>{t(locale, 'landingCitizens')}</h2>
-      <p>{t(locale, 'landingCitizensBody')}</p>
-      {tenants.length ? (
-        <ul class="links">
-          {tenants.map((tenant) => (
-            <li>
-              <a href={tenant.url}>{tenant.name}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted">{t(locale, 'noTenants')}</p>
-      )}
-      <h2>{t(locale, 'landingStaff')}</h2>
-      <p>{t(locale, 'landingStaffBody')}</p>
-      <h2>{t(locale, 'landingOperators')}</h2>
-      <p>
-        {t(locale, 'landingOperatorsBody')} <a href="/docs">/docs</a>.
-      </p>
-      <p>
-        <a class="button" href={locale === 'en' ? '/ops/sign-in?lang=en' : '/ops/sign-in'}>
-          {t(locale, 'landingOperatorsSignIn')}
-        </a>
-      </p>
     </Layout>
   );
 }
