@@ -2,30 +2,30 @@
 // One of the citizen's dossiers: where it is, its papers and result, the actions open to them
 // now (exactly those the engine's state machine allows), and its timeline in plain words.
 
-import { Banner } from '../shared/components.tsx';
+import { Banner, TextAreaControl } from '../shared/components.tsx';
 import { ErrorMessage, Field, type FormError, Frame } from '../shared/forms.tsx';
 import type { Locale } from '../shared/i18n.ts';
 import { authHref } from '../shared/page-base.ts';
-import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
-import { formatDate, formatDong } from './format.ts';
-import { DateFacts, type DossierDates, StatusTag, StepList, type StepView, TextArea } from './parts.tsx';
+import { type PortalLocalized, type PortalPageBase, say } from './catalog-pages.tsx';
+import { formatDate, portalMoney } from './format.ts';
+import { DateFacts, type DossierDates, type PortalStepView, StatusTag, StepList } from './parts.tsx';
 import { type PortalStringKey, portalText, returnMethodName } from './strings.ts';
 
-export type CitizenForm = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'stop-notice';
+export type PortalCitizenForm = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'stop-notice';
 
-export interface DossierDetail extends DossierDates {
+export interface PortalDossierDetail extends DossierDates {
   id: string;
   code: string | null;
   procedureCode: string;
-  procedureName: Localized | null;
+  procedureName: PortalLocalized | null;
   state: string;
   nationalStatus: number | null;
   feeTotal: number;
   paid: boolean;
   rating: number | null;
   revision: number;
-  timeline: StepView[];
-  forms: CitizenForm[];
+  timeline: PortalStepView[];
+  forms: PortalCitizenForm[];
   /** Ids of the issued result files the citizen may download. */
   results: string[];
   /** Open to the citizen now; `supplement` carries what the agency asked for. */
@@ -35,7 +35,7 @@ export interface DossierDetail extends DossierDates {
           missing: { document: string; reason: string }[];
           note?: string;
           /** The papers of the dossier's procedure version a file may be attached as. */
-          papers: { id: string; name: Localized; accept: string }[];
+          papers: { id: string; name: PortalLocalized; accept: string }[];
         }
       | undefined;
     withdraw: boolean;
@@ -44,15 +44,15 @@ export interface DossierDetail extends DossierDates {
   };
 }
 
-export interface DossierPageProps extends PortalPageBase {
-  dossier: DossierDetail;
+export interface PortalDossierPageProps extends PortalPageBase {
+  dossier: PortalDossierDetail;
   /** After a successful action: which one, for the confirmation banner. */
   done?: 'supplement' | 'withdraw' | 'rate' | 'feedback' | undefined;
   /** What the person typed, kept when a form comes back with errors. */
   values?: Record<string, string>;
 }
 
-const formKeys: Record<CitizenForm, PortalStringKey> = {
+const formKeys: Record<PortalCitizenForm, PortalStringKey> = {
   receipt: 'formReceipt',
   'supplement-request': 'formSupplement',
   refusal: 'formRefusal',
@@ -67,14 +67,14 @@ const doneKeys = {
   feedback: 'doneFeedback',
 } as const;
 
-function describeStep(locale: Locale, step: StepView) {
+function describeStep(locale: Locale, step: PortalStepView) {
   const d = step.details;
   if (!d) return null;
   const lines: string[] = [];
   if (d.reason) lines.push(d.reason);
   if (d.newDueDate)
     lines.push(`${portalText(locale, 'dueAt')}: ${formatDate(`${d.newDueDate}T12:00:00+07:00`)}`);
-  if (d.amount) lines.push(formatDong(d.amount));
+  if (d.amount) lines.push(portalMoney(d.amount));
   if (d.method) lines.push(returnMethodName(locale, d.method));
   if (d.score) lines.push(`${d.score}/5${d.comment ? ` — ${d.comment}` : ''}`);
   if (d.note) lines.push(d.note);
@@ -96,7 +96,7 @@ function describeStep(locale: Locale, step: StepView) {
   );
 }
 
-function Papers(props: { page: DossierPageProps }) {
+function Papers(props: { page: PortalDossierPageProps }) {
   const { page } = props;
   const { dossier } = page;
   if (!dossier.forms.length && !dossier.results.length) return null;
@@ -127,10 +127,10 @@ function Revision(props: { revision: number }) {
   return <input type="hidden" name="revision" value={String(props.revision)} />;
 }
 
-type Paper = NonNullable<DossierDetail['actions']['supplement']>['papers'][number];
+type Paper = NonNullable<PortalDossierDetail['actions']['supplement']>['papers'][number];
 
 /** One file per answer, attached as one of the procedure's papers (the agency sees which). */
-function PaperUpload(props: { page: DossierPageProps; papers: Paper[] }) {
+function PaperUpload(props: { page: PortalDossierPageProps; papers: Paper[] }) {
   const { page, papers } = props;
   const error = page.errors?.find((e: FormError) => e.field === 'paper-file');
   const chosen = page.values?.paper ?? papers[0]?.id;
@@ -162,7 +162,7 @@ function PaperUpload(props: { page: DossierPageProps; papers: Paper[] }) {
   );
 }
 
-function SupplementForm(props: { page: DossierPageProps }) {
+function SupplementForm(props: { page: PortalDossierPageProps }) {
   const { page } = props;
   const request = page.dossier.actions.supplement;
   if (!request) return null;
@@ -187,7 +187,7 @@ function SupplementForm(props: { page: DossierPageProps }) {
       >
         <Revision revision={page.dossier.revision} />
         {request.papers.length ? <PaperUpload page={page} papers={request.papers} /> : null}
-        <TextArea
+        <TextAreaControl
           locale={page.locale}
           id="answer"
           label={say(page, 'supplementAnswer')}
@@ -203,7 +203,7 @@ function SupplementForm(props: { page: DossierPageProps }) {
   );
 }
 
-function RateForm(props: { page: DossierPageProps }) {
+function RateForm(props: { page: PortalDossierPageProps }) {
   const { page } = props;
   const error = page.errors?.find((e: FormError) => e.field === 'score');
   const scores = [5, 4, 3, 2, 1] as const;
@@ -240,7 +240,7 @@ function RateForm(props: { page: DossierPageProps }) {
             </div>
           ))}
         </fieldset>
-        <TextArea
+        <TextAreaControl
           locale={page.locale}
           id="comment"
           label={say(page, 'rateComment')}
@@ -256,7 +256,7 @@ function RateForm(props: { page: DossierPageProps }) {
   );
 }
 
-function FeedbackForm(props: { page: DossierPageProps }) {
+function FeedbackForm(props: { page: PortalDossierPageProps }) {
   const { page } = props;
   return (
     <section aria-labelledby="feedback-title">
@@ -275,7 +275,7 @@ function FeedbackForm(props: { page: DossierPageProps }) {
           value={page.values?.subject ?? ''}
           errors={page.errors}
         />
-        <TextArea
+        <TextAreaControl
           locale={page.locale}
           id="body"
           label={say(page, 'feedbackBody')}
@@ -290,7 +290,7 @@ function FeedbackForm(props: { page: DossierPageProps }) {
   );
 }
 
-function Actions(props: { page: DossierPageProps }) {
+function Actions(props: { page: PortalDossierPageProps }) {
   const { page } = props;
   const { actions, id, state } = page.dossier;
   const any = actions.supplement || actions.rate || actions.withdraw || actions.feedback || state === 'draft';
@@ -319,7 +319,7 @@ function Actions(props: { page: DossierPageProps }) {
   );
 }
 
-export function DossierPage(page: DossierPageProps) {
+export function PortalDossierPage(page: PortalDossierPageProps) {
   const { dossier } = page;
   const name = dossier.procedureName ? dossier.procedureName[page.locale] : dossier.procedureCode;
   const title = `${say(page, 'dossierTitle')} ${dossier.code ?? say(page, 'draftNoCode').toLowerCase()}`;
@@ -344,7 +344,7 @@ export function DossierPage(page: DossierPageProps) {
           <>
             <dt>{say(page, 'feeTotal')}</dt>
             <dd>
-              {formatDong(dossier.feeTotal)} ({say(page, dossier.paid ? 'paid' : 'unpaid')})
+              {portalMoney(dossier.feeTotal)} ({say(page, dossier.paid ? 'paid' : 'unpaid')})
             </dd>
           </>
         ) : null}

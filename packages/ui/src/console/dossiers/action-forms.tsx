@@ -8,11 +8,11 @@ import type { FormError } from '../../shared/forms.tsx';
 import type { Locale } from '../../shared/i18n.ts';
 import { authHref } from '../../shared/page-base.ts';
 import { formatMoney, say } from './components.tsx';
-import { actionName, type DossierStringKey, dossierText } from './strings.ts';
-import { actionSlug, type ConsoleAction, type DossierPageProps } from './types.ts';
+import { actionName, type ConsoleDossierStringKey, consoleDossierText } from './strings.ts';
+import { type ConsoleAction, type ConsoleDossierPageProps, consoleActionSlug } from './types.ts';
 
 interface Ctx {
-  page: DossierPageProps;
+  page: ConsoleDossierPageProps;
   action: ConsoleAction;
   /** The failed form's values; empty for the others. */
   values: Record<string, string>;
@@ -82,7 +82,7 @@ function SelectInput(props: { ctx: Ctx; id: string; label: string; options: [str
   );
 }
 
-const t = (ctx: Ctx, key: DossierStringKey) => say(ctx.page, key);
+const t = (ctx: Ctx, key: ConsoleDossierStringKey) => say(ctx.page, key);
 
 function SupplementRows(props: { ctx: Ctx }) {
   const { ctx } = props;
@@ -205,7 +205,7 @@ function fieldsOf(ctx: Ctx): Child {
 function ActionForm(props: { ctx: Ctx }) {
   const { ctx } = props;
   const { page, action } = ctx;
-  const slug = actionSlug(action);
+  const slug = consoleActionSlug(action);
   const path = `/console/dossiers/${encodeURIComponent(page.dossier.id)}/actions/${slug}`;
   const title = actionName(page.locale, action);
   const blocked = action === 'assign' && page.officers.length === 0;
@@ -231,7 +231,7 @@ function ActionForm(props: { ctx: Ctx }) {
   );
 }
 
-export function ActionForms(props: { page: DossierPageProps }) {
+export function ActionForms(props: { page: ConsoleDossierPageProps }) {
   const { page } = props;
   return (
     <section aria-labelledby="actions-title" id="actions">
@@ -255,4 +255,4 @@ export function ActionForms(props: { page: DossierPageProps }) {
 }
 
 export const doneText = (locale: Locale, action: ConsoleAction) =>
-  `${dossierText(locale, 'done')} ${actionName(locale, action)}`;
+  `${consoleDossierText(locale, 'done')} ${actionName(locale, action)}`;

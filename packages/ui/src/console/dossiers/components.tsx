@@ -8,10 +8,11 @@ import { Frame } from '../../shared/forms.tsx';
 import type { Locale } from '../../shared/i18n.ts';
 import { NationalStatusTag } from '../../shared/national-status.tsx';
 import { authHref } from '../../shared/page-base.ts';
-import { type DossierStringKey, dossierText, stateDetail } from './strings.ts';
+import { type ConsoleDossierStringKey, consoleDossierText, stateDetail } from './strings.ts';
 import type { ConsolePage, DeadlineFlag } from './types.ts';
 
-export const say = (page: { locale: Locale }, key: DossierStringKey) => dossierText(page.locale, key);
+export const say = (page: { locale: Locale }, key: ConsoleDossierStringKey) =>
+  consoleDossierText(page.locale, key);
 
 /** An instant as the agency reads it: Vietnam time, whatever the server's zone. */
 export function formatDateTime(locale: Locale, iso: string | null): string {
@@ -42,7 +43,7 @@ export function StatusTag(props: { locale: Locale; nationalStatus: number | null
   );
 }
 
-const flagKeys: Record<DeadlineFlag, DossierStringKey> = {
+const flagKeys: Record<DeadlineFlag, ConsoleDossierStringKey> = {
   on_time: 'onTime',
   due_soon: 'dueSoon',
   late: 'late',
@@ -50,12 +51,19 @@ const flagKeys: Record<DeadlineFlag, DossierStringKey> = {
 
 export function FlagTag(props: { locale: Locale; flag: DeadlineFlag | null }) {
   if (!props.flag || props.flag === 'on_time') return null;
-  return <span class={`tag flag-${props.flag}`}>{dossierText(props.locale, flagKeys[props.flag])}</span>;
+  return (
+    <span class={`tag flag-${props.flag}`}>{consoleDossierText(props.locale, flagKeys[props.flag])}</span>
+  );
 }
 
 /** The shared frame with a back link above the heading. */
-export function ConsoleFrame(
-  props: ConsolePage & { title: string; path: string; back: [string, DossierStringKey]; children?: Child },
+export function DossierFrame(
+  props: ConsolePage & {
+    title: string;
+    path: string;
+    back: [string, ConsoleDossierStringKey];
+    children?: Child;
+  },
 ) {
   const [href, key] = props.back;
   return (
@@ -72,5 +80,3 @@ export function ConsoleFrame(
     </Frame>
   );
 }
-
-export { Banner, Pagination } from '../../shared/components.tsx';

@@ -1,24 +1,26 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // One dossier for staff: where it stands, what the citizen declared and attached, its history,
 // the forms it can be printed on, and the actions this person may take now.
-import { ActionForms, doneText } from './action-forms.tsx';
-import { Banner, ConsoleFrame, formatDateTime, formatMoney, StatusTag, say } from './components.tsx';
-import { actionName, type DossierStringKey } from './strings.ts';
-import type { DossierPageProps, FileLink, TimelineRow } from './types.ts';
 
-const channelKeys: Record<DossierPageProps['dossier']['channel'], DossierStringKey> = {
+import { Banner } from '../../shared/components.tsx';
+import { ActionForms, doneText } from './action-forms.tsx';
+import { DossierFrame, formatDateTime, formatMoney, StatusTag, say } from './components.tsx';
+import { actionName, type ConsoleDossierStringKey } from './strings.ts';
+import type { ConsoleDossierPageProps, ConsoleFileLink, ConsoleTimelineRow } from './types.ts';
+
+const channelKeys: Record<ConsoleDossierPageProps['dossier']['channel'], ConsoleDossierStringKey> = {
   online: 'channelOnline',
   in_person: 'channelInPerson',
   post: 'channelPost',
 };
 
-function Summary({ page }: { page: DossierPageProps }) {
+function Summary({ page }: { page: ConsoleDossierPageProps }) {
   const { dossier: d, locale } = page;
   const fee =
     d.feeTotal > 0
       ? `${formatMoney(locale, d.feeTotal)} (${say(page, d.paid ? 'paid' : 'unpaid')})`
       : say(page, 'noFee');
-  const rows: [DossierStringKey, string | null][] = [
+  const rows: [ConsoleDossierStringKey, string | null][] = [
     ['channel', say(page, channelKeys[d.channel])],
     ['submittedAt', formatDateTime(locale, d.submittedAt)],
     ['receivedAt', d.receivedAt ? formatDateTime(locale, d.receivedAt) : null],
@@ -54,7 +56,7 @@ function Summary({ page }: { page: DossierPageProps }) {
   );
 }
 
-function Links(props: { links: FileLink[] }) {
+function Links(props: { links: ConsoleFileLink[] }) {
   return (
     <ul class="links">
       {props.links.map((link) => (
@@ -66,7 +68,7 @@ function Links(props: { links: FileLink[] }) {
   );
 }
 
-function Answers({ page }: { page: DossierPageProps }) {
+function Answers({ page }: { page: ConsoleDossierPageProps }) {
   return (
     <section aria-labelledby="answers-title">
       <h2 id="answers-title">{say(page, 'answersTitle')}</h2>
@@ -82,7 +84,7 @@ function Answers({ page }: { page: DossierPageProps }) {
   );
 }
 
-function Results({ page }: { page: DossierPageProps }) {
+function Results({ page }: { page: ConsoleDossierPageProps }) {
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title">{say(page, 'resultsTitle')}</h2>
@@ -91,7 +93,7 @@ function Results({ page }: { page: DossierPageProps }) {
   );
 }
 
-function Timeline({ page, rows }: { page: DossierPageProps; rows: TimelineRow[] }) {
+function Timeline({ page, rows }: { page: ConsoleDossierPageProps; rows: ConsoleTimelineRow[] }) {
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{say(page, 'timelineTitle')}</h2>
@@ -116,11 +118,11 @@ function Timeline({ page, rows }: { page: DossierPageProps; rows: TimelineRow[] 
   );
 }
 
-export function DossierPage(page: DossierPageProps) {
+export function ConsoleDossierPage(page: ConsoleDossierPageProps) {
   const { dossier: d } = page;
   const title = `${say(page, 'dossierTitle')} ${d.code ?? say(page, 'noCode')}`;
   return (
-    <ConsoleFrame
+    <DossierFrame
       {...page}
       title={title}
       path={`/console/dossiers/${encodeURIComponent(d.id)}`}
@@ -136,6 +138,6 @@ export function DossierPage(page: DossierPageProps) {
         <h2 id="forms-title">{say(page, 'formsTitle')}</h2>
         {page.forms.length ? <Links links={page.forms} /> : <p>{say(page, 'noForms')}</p>}
       </section>
-    </ConsoleFrame>
+    </DossierFrame>
   );
 }

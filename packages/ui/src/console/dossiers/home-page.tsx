@@ -7,20 +7,20 @@ import { Frame } from '../../shared/forms.tsx';
 import { authHref } from '../../shared/page-base.ts';
 import { type ConsoleStringKey, consoleText } from '../strings.ts';
 import { say } from './components.tsx';
-import type { DossierStringKey } from './strings.ts';
-import type { AttentionCounts, ConsolePage } from './types.ts';
+import type { ConsoleDossierStringKey } from './strings.ts';
+import type { ConsoleAttentionCounts, ConsolePage } from './types.ts';
 
-export interface DossierHomeProps extends ConsolePage {
+export interface DossierConsoleHomeProps extends ConsolePage {
   fullName: string;
   role: string;
   /** Null for a role that reads no dossiers. */
-  counts: AttentionCounts | null;
+  counts: ConsoleAttentionCounts | null;
   /** How far a count goes: a list of this many is shown as "N+". */
   countCap: number;
   adminLinks: { staff: boolean; apiKeys: boolean; audit: boolean; settings: boolean };
 }
 
-const attention: [keyof AttentionCounts, DossierStringKey, string][] = [
+const attention: [keyof ConsoleAttentionCounts, ConsoleDossierStringKey, string][] = [
   ['submitted', 'attentionNew', '/console/dossiers?state=submitted'],
   ['late', 'attentionLate', '/console/dossiers?due=late'],
   ['dueSoon', 'attentionDueSoon', '/console/dossiers?due=due_soon'],
@@ -28,7 +28,7 @@ const attention: [keyof AttentionCounts, DossierStringKey, string][] = [
   ['supplementRequested', 'attentionSupplement', '/console/dossiers?state=supplement_requested'],
 ];
 
-export function DossierConsoleHome(page: DossierHomeProps) {
+export function DossierConsoleHome(page: DossierConsoleHomeProps) {
   const admin: [boolean, string, ConsoleStringKey][] = [
     [page.adminLinks.settings, '/console/procedures', 'proceduresLink'],
     [page.adminLinks.staff, '/console/staff', 'staffTitle'],

@@ -1,27 +1,27 @@
 // The agency console's dossier pages: the home with what needs attention, the queue, one
 // dossier with the actions its viewer may take, and their strings. Names carry "console" so
 // that they cannot clash with the other areas' exports through packages/ui/src/index.ts.
-export { DossierPage as ConsoleDossierPage } from './dossier-page.tsx';
-export { DossierConsoleHome, type DossierHomeProps as DossierConsoleHomeProps } from './home-page.tsx';
+export { ConsoleDossierPage } from './dossier-page.tsx';
+export { DossierConsoleHome, type DossierConsoleHomeProps } from './home-page.tsx';
 export {
-  QueuePage as ConsoleQueuePage,
-  type QueuePageProps as ConsoleQueuePageProps,
-  queueHref as consoleQueueHref,
+  ConsoleQueuePage,
+  type ConsoleQueuePageProps,
+  consoleQueueHref,
 } from './queue-page.tsx';
 export {
-  type DossierStringKey as ConsoleDossierStringKey,
-  dossierText as consoleDossierText,
+  type ConsoleDossierStringKey,
+  consoleDossierText,
 } from './strings.ts';
 export {
-  type AnswerRow as ConsoleAnswerRow,
-  type AttentionCounts as ConsoleAttentionCounts,
-  actionSlug as consoleActionSlug,
   type ConsoleAction,
+  type ConsoleAnswerRow,
+  type ConsoleAttentionCounts,
+  type ConsoleDossierPageProps,
+  type ConsoleFileLink,
+  type ConsoleQueueFilters,
+  type ConsoleQueueRow,
+  type ConsoleTimelineRow,
+  consoleActionSlug,
   consoleActions,
-  type DossierPageProps as ConsoleDossierPageProps,
-  type FileLink as ConsoleFileLink,
   isConsoleAction,
-  type QueueFilters as ConsoleQueueFilters,
-  type QueueRow as ConsoleQueueRow,
-  type TimelineRow as ConsoleTimelineRow,
 } from './types.ts';

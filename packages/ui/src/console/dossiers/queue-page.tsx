@@ -2,15 +2,16 @@
 // The processing queue: a GET form of filters (works without JavaScript, bookmarkable), then
 // the dossiers by deadline with their national status and flags, 50 to a page.
 
+import { Pagination } from '../../shared/components.tsx';
 import { nationalStatusName } from '../../shared/national-status.tsx';
 import { authHref } from '../../shared/page-base.ts';
-import { ConsoleFrame, FlagTag, formatDateTime, Pagination, StatusTag, say } from './components.tsx';
+import { DossierFrame, FlagTag, formatDateTime, StatusTag, say } from './components.tsx';
 import { stateDetail } from './strings.ts';
-import type { ConsolePage, QueueFilters, QueueRow } from './types.ts';
+import type { ConsolePage, ConsoleQueueFilters, ConsoleQueueRow } from './types.ts';
 
-export interface QueuePageProps extends ConsolePage {
-  rows: QueueRow[];
-  filters: QueueFilters;
+export interface ConsoleQueuePageProps extends ConsolePage {
+  rows: ConsoleQueueRow[];
+  filters: ConsoleQueueFilters;
   /** Every state a filter can name, with its national status code. */
   states: { state: string; nationalStatus: number | null }[];
   procedures: { code: string; name: string }[];
@@ -22,7 +23,7 @@ export interface QueuePageProps extends ConsolePage {
 }
 
 /** The queue's path for these filters and page. */
-function queuePath(filters: QueueFilters, pageNumber = 1): string {
+function queuePath(filters: ConsoleQueueFilters, pageNumber = 1): string {
   const params = new URLSearchParams();
   if (filters.state) params.set('state', filters.state);
   if (filters.procedureCode) params.set('procedure', filters.procedureCode);
@@ -34,11 +35,11 @@ function queuePath(filters: QueueFilters, pageNumber = 1): string {
 }
 
 /** The queue's address for these filters and page, keeping the chosen language. */
-export function queueHref(page: ConsolePage, filters: QueueFilters, pageNumber = 1): string {
+export function consoleQueueHref(page: ConsolePage, filters: ConsoleQueueFilters, pageNumber = 1): string {
   return authHref(page, queuePath(filters, pageNumber));
 }
 
-function Filters(props: QueuePageProps) {
+function Filters(props: ConsoleQueuePageProps) {
   const { filters } = props;
   const any = say(props, 'filterAny');
   return (
@@ -95,7 +96,7 @@ function Filters(props: QueuePageProps) {
   );
 }
 
-function Row(props: { page: QueuePageProps; row: QueueRow }) {
+function Row(props: { page: ConsoleQueuePageProps; row: ConsoleQueueRow }) {
   const { page, row } = props;
   const { locale } = page;
   return (
@@ -124,10 +125,10 @@ function Row(props: { page: QueuePageProps; row: QueueRow }) {
   );
 }
 
-export function QueuePage(page: QueuePageProps) {
+export function ConsoleQueuePage(page: ConsoleQueuePageProps) {
   const hasAnswerBy = page.rows.some((r) => r.answerBy);
   return (
-    <ConsoleFrame
+    <DossierFrame
       {...page}
       title={say(page, 'queueTitle')}
       path={queuePath(page.filters, page.page)}
@@ -172,8 +173,8 @@ export function QueuePage(page: QueuePageProps) {
         locale={page.locale}
         page={page.page}
         pageCount={page.pageCount}
-        hrefOf={(n) => queueHref(page, page.filters, n)}
+        hrefOf={(n) => consoleQueueHref(page, page.filters, n)}
       />
-    </ConsoleFrame>
+    </DossierFrame>
   );
 }

@@ -178,9 +178,9 @@ const strings = {
   errInvalid: { vi: 'Thông tin chưa hợp lệ', en: 'Some details are not valid' },
 } satisfies Record<string, Record<Locale, string>>;
 
-export type DossierStringKey = keyof typeof strings;
+export type ConsoleDossierStringKey = keyof typeof strings;
 
-export function dossierText(locale: Locale, key: DossierStringKey): string {
+export function consoleDossierText(locale: Locale, key: ConsoleDossierStringKey): string {
   return strings[key][locale];
 }
 

@@ -28,11 +28,11 @@ export function isConsoleAction(value: string): value is ConsoleAction {
 }
 
 /** In URLs actions are kebab-case, as in the API: `/actions/request-supplement`. */
-export const actionSlug = (action: ConsoleAction) => action.replaceAll('_', '-');
+export const consoleActionSlug = (action: ConsoleAction) => action.replaceAll('_', '-');
 
 export type DeadlineFlag = 'on_time' | 'due_soon' | 'late';
 
-export interface QueueRow {
+export interface ConsoleQueueRow {
   id: string;
   code: string | null;
   procedureName: string;
@@ -47,14 +47,14 @@ export interface QueueRow {
   answerStatus: DeadlineFlag | null;
 }
 
-export interface QueueFilters {
+export interface ConsoleQueueFilters {
   state?: string | undefined;
   procedureCode?: string | undefined;
   due?: 'due_soon' | 'late' | undefined;
   mine?: boolean | undefined;
 }
 
-export interface AttentionCounts {
+export interface ConsoleAttentionCounts {
   submitted: number;
   dueSoon: number;
   late: number;
@@ -62,25 +62,25 @@ export interface AttentionCounts {
   supplementRequested: number;
 }
 
-export interface FileLink {
+export interface ConsoleFileLink {
   href: string;
   label: string;
 }
 
-export interface AnswerRow {
+export interface ConsoleAnswerRow {
   label: string;
   value: string;
-  files?: FileLink[];
+  files?: ConsoleFileLink[];
 }
 
-export interface TimelineRow {
+export interface ConsoleTimelineRow {
   at: string;
   action: string;
   actor: string;
   /** What the step recorded: a reason, the missing documents, the new date, an answer… */
   notes: string[];
   /** Papers the step attached (a citizen's supplement), to open. */
-  files?: FileLink[];
+  files?: ConsoleFileLink[];
 }
 
 export interface DossierSummary {
@@ -103,12 +103,12 @@ export interface DossierSummary {
   revision: number;
 }
 
-export interface DossierPageProps extends ConsolePage {
+export interface ConsoleDossierPageProps extends ConsolePage {
   dossier: DossierSummary;
-  answers: AnswerRow[];
-  results: FileLink[];
-  timeline: TimelineRow[];
-  forms: FileLink[];
+  answers: ConsoleAnswerRow[];
+  results: ConsoleFileLink[];
+  timeline: ConsoleTimelineRow[];
+  forms: ConsoleFileLink[];
   actions: ConsoleAction[];
   /** Active case officers, for the assign form. */
   officers: { id: string; name: string }[];

@@ -186,5 +186,3 @@ export function EditForm(props: { action: string; id: string; button: string; ch
 /** Whole đồng with the thousands separator officials expect: 50.000 đ. */
 export const formatDong = (locale: Locale, amount: number) =>
   `${amount.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')} đ`;
-
-export { DataTable } from '../../shared/components.tsx';

@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The papers a procedure asks for: the list with edit and remove, and the editor of one paper.
+import { DataTable } from '../../shared/components.tsx';
 import {
   CheckboxInput,
-  DataTable,
   EditForm,
   EditorFrame,
   Notice,
@@ -11,16 +11,21 @@ import {
   say,
   TextInput,
 } from './components.tsx';
-import type { DocumentRow, EditForm as EditFormValues, ProcedureNotice, ProcedurePageBase } from './types.ts';
+import type {
+  EditForm as EditFormValues,
+  ProcedureDocumentRow,
+  ProcedureNotice,
+  ProcedurePageBase,
+} from './types.ts';
 
-export interface DocumentListPageProps extends ProcedurePageBase {
+export interface ProcedureDocumentListPageProps extends ProcedurePageBase {
   code: string;
   name: string;
-  documents: DocumentRow[];
+  documents: ProcedureDocumentRow[];
   notice?: ProcedureNotice | undefined;
 }
 
-export function DocumentListPage(page: DocumentListPageProps) {
+export function ProcedureDocumentListPage(page: ProcedureDocumentListPageProps) {
   const s = (key: Parameters<typeof say>[1]) => say(page, key);
   return (
     <EditorFrame
@@ -79,14 +84,14 @@ export function DocumentListPage(page: DocumentListPageProps) {
   );
 }
 
-export interface DocumentEditorPageProps extends ProcedurePageBase, EditFormValues {
+export interface ProcedureDocumentEditorPageProps extends ProcedurePageBase, EditFormValues {
   documentId?: string | undefined;
   fileTypes: readonly string[];
 }
 
 const typeNames: Record<string, string> = { pdf: 'PDF', jpeg: 'JPG', png: 'PNG' };
 
-export function DocumentEditorPage(page: DocumentEditorPageProps) {
+export function ProcedureDocumentEditorPage(page: ProcedureDocumentEditorPageProps) {
   const s = (key: Parameters<typeof say>[1]) => say(page, key);
   const common = { locale: page.locale, values: page.values, errors: page.errors };
   const rest = page.documentId === undefined ? '/add-document' : `/documents/${page.documentId}`;

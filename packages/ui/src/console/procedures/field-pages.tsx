@@ -1,9 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The form's fields: the list with edit, move and remove, and the editor of one field (key, type,
 // labels, hint, required, choices, the paper it uploads, and its show-when condition).
+import { DataTable } from '../../shared/components.tsx';
 import {
   CheckboxInput,
-  DataTable,
   EditForm,
   EditorFrame,
   Notice,
@@ -14,7 +14,12 @@ import {
   TextInput,
 } from './components.tsx';
 import { procedureTextOr } from './strings.ts';
-import type { EditForm as EditFormValues, FieldRow, ProcedureNotice, ProcedurePageBase } from './types.ts';
+import type {
+  EditForm as EditFormValues,
+  ProcedureFieldRow,
+  ProcedureNotice,
+  ProcedurePageBase,
+} from './types.ts';
 
 /** One of a row's buttons; they share one form (moves post `direction`, removal its own action). */
 function RowButton(props: {
@@ -40,14 +45,14 @@ function RowButton(props: {
   );
 }
 
-export interface FieldListPageProps extends ProcedurePageBase {
+export interface ProcedureFieldListPageProps extends ProcedurePageBase {
   code: string;
   name: string;
-  fields: FieldRow[];
+  fields: ProcedureFieldRow[];
   notice?: ProcedureNotice | undefined;
 }
 
-export function FieldListPage(page: FieldListPageProps) {
+export function ProcedureFieldListPage(page: ProcedureFieldListPageProps) {
   const s = (key: Parameters<typeof say>[1]) => say(page, key);
   const base = `/fields`;
   return (
@@ -135,7 +140,7 @@ export function FieldListPage(page: FieldListPageProps) {
   );
 }
 
-export interface FieldEditorPageProps extends ProcedurePageBase, EditFormValues {
+export interface ProcedureFieldEditorPageProps extends ProcedurePageBase, EditFormValues {
   /** The field being changed; absent when adding one. */
   fieldKey?: string | undefined;
   fieldTypes: readonly string[];
@@ -147,7 +152,7 @@ export interface FieldEditorPageProps extends ProcedurePageBase, EditFormValues 
   combinedCondition: boolean;
 }
 
-export function FieldEditorPage(page: FieldEditorPageProps) {
+export function ProcedureFieldEditorPage(page: ProcedureFieldEditorPageProps) {
   const s = (key: Parameters<typeof say>[1]) => say(page, key);
   const common = { locale: page.locale, values: page.values, errors: page.errors };
   const rest = page.fieldKey === undefined ? '/add-field' : `/fields/${page.fieldKey}`;

@@ -34,7 +34,7 @@ export function legalBasisRows(values: Record<string, string>): number {
   return Math.min(20, Math.max(3, ...filled.map((n) => n + 3)));
 }
 
-export function GeneralInfoPage(page: ProcedureEditPageProps) {
+export function ProcedureGeneralPage(page: ProcedureEditPageProps) {
   const common = { locale: page.locale, values: page.values, errors: page.errors };
   const s = (key: Parameters<typeof say>[1]) => say(page, key);
   const rows = legalBasisRows(page.values);
@@ -102,7 +102,7 @@ export function GeneralInfoPage(page: ProcedureEditPageProps) {
   );
 }
 
-export function ProcessingTimePage(page: ProcedureEditPageProps) {
+export function ProcedureTimePage(page: ProcedureEditPageProps) {
   const common = { locale: page.locale, values: page.values, errors: page.errors };
   const s = (key: Parameters<typeof say>[1]) => say(page, key);
   return (

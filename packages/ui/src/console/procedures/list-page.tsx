@@ -1,17 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The agency's procedures: each with its status, live version, whether the draft has changes and
 // how many problems block publishing; and the form that starts a new procedure.
+import { DataTable } from '../../shared/components.tsx';
 import { authHref } from '../../shared/page-base.ts';
-import {
-  DataTable,
-  EditForm,
-  EditorFrame,
-  Notice,
-  procedureHref,
-  StatusTag,
-  say,
-  TextInput,
-} from './components.tsx';
+import { EditForm, EditorFrame, Notice, procedureHref, StatusTag, say, TextInput } from './components.tsx';
 import type { ProcedureListRow, ProcedureNotice, ProcedurePageBase } from './types.ts';
 
 export interface ProcedureListPageProps extends ProcedurePageBase {

@@ -251,7 +251,7 @@ export function ProcedureOverviewPage(page: ProcedureOverviewPageProps) {
   );
 }
 
-export function WithdrawConfirmPage(page: ProcedurePageBase & { code: string; name: string }) {
+export function ProcedureWithdrawPage(page: ProcedurePageBase & { code: string; name: string }) {
   return (
     <EditorFrame
       {...page}

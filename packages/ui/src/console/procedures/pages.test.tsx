@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { describe, expect, it } from 'vitest';
-import { FieldListPage } from './field-pages.tsx';
-import { GeneralInfoPage } from './general-pages.tsx';
-import { FeesPage, StepsPage } from './row-pages.tsx';
+import { ProcedureFieldListPage } from './field-pages.tsx';
+import { ProcedureGeneralPage } from './general-pages.tsx';
+import { ProcedureFeesPage, ProcedureStepsPage } from './row-pages.tsx';
 
 const base = { locale: 'vi' as const, siteName: 'Sở Tư pháp', basePath: '' };
 const bytes = async (page: unknown) => new TextEncoder().encode(String(await page)).length;
@@ -22,15 +22,15 @@ function filled(prefix: 'fee' | 'step', rows: number) {
 describe('page budgets (60 KB of HTML)', () => {
   it('hold for the largest tables the pages show', async () => {
     const common = { ...base, code: '1.000001.H48', name: 'Cấp giấy xác nhận' };
-    expect(await bytes(<FeesPage {...common} values={filled('fee', 48)} />)).toBeLessThan(60_000);
+    expect(await bytes(<ProcedureFeesPage {...common} values={filled('fee', 48)} />)).toBeLessThan(60_000);
     // Forty steps: a role list on every row makes the table the heaviest; no procedure comes near.
-    expect(await bytes(<StepsPage {...common} values={filled('step', 40)} />)).toBeLessThan(60_000);
+    expect(await bytes(<ProcedureStepsPage {...common} values={filled('step', 40)} />)).toBeLessThan(60_000);
     const legal: Record<string, string> = {};
     for (let row = 0; row < 20; row++) {
       legal[`legal-document-${row}`] = `Nghị định ${row}/2020/NĐ-CP`;
       legal[`legal-title-${row}`] = 'Quy định chi tiết một số điều của luật';
     }
-    expect(await bytes(<GeneralInfoPage {...common} values={legal} />)).toBeLessThan(60_000);
+    expect(await bytes(<ProcedureGeneralPage {...common} values={legal} />)).toBeLessThan(60_000);
   });
 
   it('hold for a form of 50 fields', async () => {
@@ -42,12 +42,12 @@ describe('page budgets (60 KB of HTML)', () => {
       shownWhen: i % 2 ? '“Mục đích” là “Khác”' : undefined,
     }));
     expect(
-      await bytes(<FieldListPage {...base} code="1.000001" name="Thủ tục" fields={fields} />),
+      await bytes(<ProcedureFieldListPage {...base} code="1.000001" name="Thủ tục" fields={fields} />),
     ).toBeLessThan(60_000);
   });
 
   it('points later rows to the first row’s hint instead of repeating it', async () => {
-    const html = String(await (<FeesPage {...base} code="1.000001" name="x" values={{}} />));
+    const html = String(await (<ProcedureFeesPage {...base} code="1.000001" name="x" values={{}} />));
     expect(html.match(/Ví dụ: Lệ phí đăng ký\./g)).toHaveLength(1);
     expect(html).toMatch(/id="fee-name-vi-2"[^>]*aria-describedby="fee-name-vi-0-hint"/);
   });

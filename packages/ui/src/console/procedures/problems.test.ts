@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { legalBasisRows } from './general-pages.tsx';
-import { describeDraftProblem, editErrors } from './problems.ts';
-import { rowCount } from './row-pages.tsx';
+import { describeDraftProblem, procedureEditErrors } from './problems.ts';
+import { procedureRowCount } from './row-pages.tsx';
 
 const overview = { fieldKeys: ['full_name', 'purpose'], documentIds: ['to_khai'] };
 
@@ -95,11 +95,11 @@ describe('a refused edit’s errors', () => {
     ],
     ['move', 'first', { message: 'Trường này đã ở đầu biểu mẫu.' }],
   ] as const)('%s %s', (input, code, expected) => {
-    expect(editErrors('vi', [{ input, code }])).toEqual([expected]);
+    expect(procedureEditErrors('vi', [{ input, code }])).toEqual([expected]);
   });
 
   it('speaks English on an English page', () => {
-    expect(editErrors('en', [{ input: 'step-role-0', code: 'required' }])).toEqual([
+    expect(procedureEditErrors('en', [{ input: 'step-role-0', code: 'required' }])).toEqual([
       { field: 'step-role-0', message: 'Choose “Done by (row 1)”.' },
     ]);
   });
@@ -113,11 +113,11 @@ describe('how many rows a table page shows', () => {
     [{ 'fee-name-vi-4': ' ' }, 3],
     [{ 'fee-name-vi-60': 'x' }, 50],
   ])('fees %j → %i', (values, rows) => {
-    expect(rowCount(values, 'fee')).toBe(rows);
+    expect(procedureRowCount(values, 'fee')).toBe(rows);
   });
 
   it('does not count a step row for its role alone, which always has a value', () => {
-    expect(rowCount({ 'step-role-9': 'approver', 'step-name-vi-1': 'Thẩm định' }, 'step')).toBe(4);
+    expect(procedureRowCount({ 'step-role-9': 'approver', 'step-name-vi-1': 'Thẩm định' }, 'step')).toBe(4);
     expect(legalBasisRows({ 'legal-title-5': 'x' })).toBe(8);
     expect(legalBasisRows({ 'legal-title-5': '' })).toBe(3);
   });

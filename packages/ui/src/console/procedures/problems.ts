@@ -156,7 +156,7 @@ function labelOf(locale: Locale, input: string) {
 }
 
 /** A refused edit's problems as the error summary lists them, each linking to its input. */
-export function editErrors(locale: Locale, problems: EditProblemView[]): FormError[] {
+export function procedureEditErrors(locale: Locale, problems: EditProblemView[]): FormError[] {
   const say = (key: ProcedureStringKey) => procedureText(locale, key);
   return problems.map(({ input, code }) => {
     const known = labelOf(locale, input);

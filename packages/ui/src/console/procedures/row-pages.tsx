@@ -18,7 +18,7 @@ function RowId(props: { name: string; values: Record<string, string> }) {
 }
 
 /** Every filled row and two empty ones, at least three, at most `max`. */
-export function rowCount(values: Record<string, string>, prefix: 'fee' | 'step', max = 50): number {
+export function procedureRowCount(values: Record<string, string>, prefix: 'fee' | 'step', max = 50): number {
   const filled = Object.entries(values)
     .filter(([key, value]) => value.trim() && !key.startsWith(`${prefix}-role-`))
     .map(([key]) => new RegExp(`^${prefix}-[a-z-]+-(\\d+)$`).exec(key)?.[1])
@@ -27,7 +27,7 @@ export function rowCount(values: Record<string, string>, prefix: 'fee' | 'step',
   return Math.min(max, Math.max(3, ...filled.map((n) => n + 3)));
 }
 
-export function FeesPage(page: ProcedureEditPageProps) {
+export function ProcedureFeesPage(page: ProcedureEditPageProps) {
   const s = (key: Parameters<typeof say>[1]) => say(page, key);
   const common = { locale: page.locale, values: page.values, errors: page.errors };
   return (
@@ -40,7 +40,7 @@ export function FeesPage(page: ProcedureEditPageProps) {
     >
       <p>{s('feesIntro')}</p>
       <EditForm action={procedureHref(page, page.code, '/fees')} id="fees-form" button={s('save')}>
-        {Array.from({ length: rowCount(page.values, 'fee') }, (_, row) => (
+        {Array.from({ length: procedureRowCount(page.values, 'fee') }, (_, row) => (
           <fieldset class="pe-row">
             <legend>
               {s('fee')} {row + 1}
@@ -75,7 +75,7 @@ export function FeesPage(page: ProcedureEditPageProps) {
 
 const roles = ['specialist', 'approver', 'reception', 'clerk'] as const;
 
-export function StepsPage(page: ProcedureEditPageProps) {
+export function ProcedureStepsPage(page: ProcedureEditPageProps) {
   const s = (key: Parameters<typeof say>[1]) => say(page, key);
   const common = { locale: page.locale, values: page.values, errors: page.errors };
   const options = roles.map((r): [string, string] => [r, s(`role_${r}`)]);
@@ -89,7 +89,7 @@ export function StepsPage(page: ProcedureEditPageProps) {
     >
       <p>{s('stepsIntro')}</p>
       <EditForm action={procedureHref(page, page.code, '/steps')} id="steps-form" button={s('save')}>
-        {Array.from({ length: rowCount(page.values, 'step') }, (_, row) => (
+        {Array.from({ length: procedureRowCount(page.values, 'step') }, (_, row) => (
           <fieldset class="pe-row">
             <legend>
               {s('step')} {row + 1}

@@ -24,7 +24,7 @@ export interface DraftProblemView {
   code: string;
 }
 
-export interface FieldRow {
+export interface ProcedureFieldRow {
   key: string;
   type: string;
   label: string;
@@ -33,7 +33,7 @@ export interface FieldRow {
   shownWhen?: string | undefined;
 }
 
-export interface DocumentRow {
+export interface ProcedureDocumentRow {
   id: string;
   name: string;
   required: boolean;
@@ -41,13 +41,13 @@ export interface DocumentRow {
   copies: number;
 }
 
-export interface FeeRow {
+export interface ProcedureFeeRow {
   name: string;
   amount: number;
   conditional: boolean;
 }
 
-export interface StepRow {
+export interface ProcedureStepRow {
   name: string;
   role: string;
   hours: number;
@@ -69,11 +69,11 @@ export interface ProcedureOverview {
     onlineLevel: string;
     legalBasis: { document: string; title: string }[];
   };
-  fields: FieldRow[];
-  documents: DocumentRow[];
-  fees: FeeRow[];
+  fields: ProcedureFieldRow[];
+  documents: ProcedureDocumentRow[];
+  fees: ProcedureFeeRow[];
   processingTime?: { value: number; unit: string } | undefined;
-  steps: StepRow[];
+  steps: ProcedureStepRow[];
   problems: DraftProblemView[];
   /** Field keys and paper ids by position, so that a problem links to the item to fix. */
   fieldKeys: string[];

@@ -3,9 +3,9 @@
 // saved colours) and its logo (upload, replace, remove).
 import { authHref } from '../../shared/page-base.ts';
 import { Control, SettingsFrame, type SettingsPageBase } from './parts.tsx';
-import { type SettingsStringKey, settingsText, shownRatio } from './strings.ts';
+import { type SettingsStringKey, settingsShownRatio, settingsText } from './strings.ts';
 
-export interface BrandingPageProps extends SettingsPageBase {
+export interface SettingsBrandingPageProps extends SettingsPageBase {
   branding: {
     primaryColor: string;
     textOnPrimary: string;
@@ -21,7 +21,7 @@ export interface BrandingPageProps extends SettingsPageBase {
 
 const noticeKey = { colours: 'coloursSaved', logo: 'logoSaved', logoRemoved: 'logoRemoved' } as const;
 
-export function BrandingPage(page: BrandingPageProps) {
+export function SettingsBrandingPage(page: SettingsBrandingPageProps) {
   const say = (key: SettingsStringKey) => settingsText(page.locale, key);
   const b = page.branding;
   const colourInput =
@@ -62,7 +62,7 @@ export function BrandingPage(page: BrandingPageProps) {
           <code>{b.accentColor}</code>
         </dd>
         <dt>{say('contrastLabel')}</dt>
-        <dd id="contrast">{`${shownRatio(page.locale, b.contrast)}:1`}</dd>
+        <dd id="contrast">{`${settingsShownRatio(page.locale, b.contrast)}:1`}</dd>
       </dl>
       <p class="hint">{say('contrastNote')}</p>
       {/* The sample's colours come from a stylesheet written from the saved setting: no inline style under the CSP. */}

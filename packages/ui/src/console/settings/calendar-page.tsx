@@ -2,17 +2,17 @@
 // The agency's own days off and working days over the national calendar.
 import { authHref } from '../../shared/page-base.ts';
 import { Control, errorOf, InlineError, SettingsFrame, type SettingsPageBase } from './parts.tsx';
-import { type SettingsStringKey, settingsText, shownDate, weekdayOf } from './strings.ts';
+import { type SettingsStringKey, settingsShownDate, settingsText, weekdayOf } from './strings.ts';
 
-export interface CalendarOverrideRow {
+export interface SettingsCalendarRow {
   /** yyyy-mm-dd */
   date: string;
   kind: 'off' | 'working';
   name: string;
 }
 
-export interface CalendarPageProps extends SettingsPageBase {
-  overrides: CalendarOverrideRow[];
+export interface SettingsCalendarPageProps extends SettingsPageBase {
+  overrides: SettingsCalendarRow[];
   /** After a change: what was done and to which date. */
   notice?: { action: 'added' | 'removed'; date: string } | undefined;
   values?: { date?: string; kind?: string; name?: string };
@@ -20,10 +20,10 @@ export interface CalendarPageProps extends SettingsPageBase {
 
 const kindKey = { off: 'kindOff', working: 'kindWorking' } as const;
 
-export function CalendarPage(page: CalendarPageProps) {
+export function SettingsCalendarPage(page: SettingsCalendarPageProps) {
   const say = (key: SettingsStringKey) => settingsText(page.locale, key);
   const notice = page.notice
-    ? `${say(page.notice.action === 'added' ? 'calendarAdded' : 'calendarRemoved')} ${shownDate(page.notice.date)}.`
+    ? `${say(page.notice.action === 'added' ? 'calendarAdded' : 'calendarRemoved')} ${settingsShownDate(page.notice.date)}.`
     : undefined;
   const kindError = errorOf(page.errors, 'kind');
   const chosenKind = page.values?.kind ?? 'off';
@@ -52,7 +52,7 @@ export function CalendarPage(page: CalendarPageProps) {
               {page.overrides.map((o) => (
                 <tr id={`day-${o.date}`}>
                   <th scope="row">
-                    <time datetime={o.date}>{shownDate(o.date)}</time>
+                    <time datetime={o.date}>{settingsShownDate(o.date)}</time>
                     <span class="muted"> {weekdayOf(page.locale, o.date)}</span>
                   </th>
                   <td>
@@ -67,7 +67,7 @@ export function CalendarPage(page: CalendarPageProps) {
                     >
                       <button type="submit" class="button secondary" id={`remove-${o.date}`}>
                         {say('remove')}
-                        <span class="visually-hidden"> {shownDate(o.date)}</span>
+                        <span class="visually-hidden"> {settingsShownDate(o.date)}</span>
                       </button>
                     </form>
                   </td>

@@ -2,24 +2,24 @@
 // units. Names carry "Settings" or the page's subject so that they cannot clash with the other
 // areas' exports through packages/ui/src/index.ts.
 export {
-  BrandingPage as SettingsBrandingPage,
-  type BrandingPageProps as SettingsBrandingPageProps,
+  SettingsBrandingPage,
+  type SettingsBrandingPageProps,
 } from './branding-page.tsx';
 export {
-  type CalendarOverrideRow as SettingsCalendarRow,
-  CalendarPage as SettingsCalendarPage,
-  type CalendarPageProps as SettingsCalendarPageProps,
+  SettingsCalendarPage,
+  type SettingsCalendarPageProps,
+  type SettingsCalendarRow,
 } from './calendar-page.tsx';
 export type { SettingsPageBase } from './parts.tsx';
 export {
   type SettingsStringKey,
+  settingsShownDate,
+  settingsShownRatio,
   settingsText,
-  shownDate as settingsShownDate,
-  shownRatio as settingsShownRatio,
 } from './strings.ts';
 export {
+  type SettingsUnitRow,
+  SettingsUnitsPage,
+  type SettingsUnitsPageProps,
   settingsUnitKinds,
-  type UnitRow as SettingsUnitRow,
-  UnitsPage as SettingsUnitsPage,
-  type UnitsPageProps as SettingsUnitsPageProps,
 } from './units-page.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsText, shownDate, shownRatio, weekdayOf } from './strings.ts';
+import { settingsShownDate, settingsShownRatio, settingsText, weekdayOf } from './strings.ts';
 
 describe('settings strings', () => {
   it.each([
@@ -9,15 +9,15 @@ describe('settings strings', () => {
     ['2028-02-29', '29/02/2028', 'Thứ Ba', 'Tuesday'],
     ['2025-02-02', '02/02/2025', 'Chủ nhật', 'Sunday'],
   ])('%s is %s, a %s', (date, shown, vi, en) => {
-    expect(shownDate(date)).toBe(shown);
+    expect(settingsShownDate(date)).toBe(shown);
     expect(weekdayOf('en', date)).toBe(en);
     expect(weekdayOf('vi', date)).toBe(vi);
   });
 
   it('writes ratios with the decimal comma in Vietnamese', () => {
-    expect(shownRatio('vi', 1.85)).toBe('1,85');
-    expect(shownRatio('en', 1.85)).toBe('1.85');
-    expect(shownRatio('vi', 21)).toBe('21,00');
+    expect(settingsShownRatio('vi', 1.85)).toBe('1,85');
+    expect(settingsShownRatio('en', 1.85)).toBe('1.85');
+    expect(settingsShownRatio('vi', 21)).toBe('21,00');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

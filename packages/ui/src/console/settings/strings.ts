@@ -178,7 +178,7 @@ export function settingsText(
 }
 
 /** A civil date `yyyy-mm-dd` as people write it in Vietnam: dd/mm/yyyy. */
-export function shownDate(date: string): string {
+export function settingsShownDate(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;
 }
@@ -195,7 +195,7 @@ export function weekdayOf(locale: Locale, date: string): string {
 }
 
 /** A contrast ratio with two decimals, with the decimal comma in Vietnamese. */
-export function shownRatio(locale: Locale, ratio: number): string {
+export function settingsShownRatio(locale: Locale, ratio: number): string {
   const text = ratio.toFixed(2);
   return locale === 'vi' ? text.replace('.', ',') : text;
 }

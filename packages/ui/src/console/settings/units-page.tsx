@@ -3,12 +3,12 @@
 // adding one. A failed rename or close shows its message beside that row's control.
 import { authHref } from '../../shared/page-base.ts';
 import { Control, errorOf, InlineError, SettingsFrame, type SettingsPageBase } from './parts.tsx';
-import { type SettingsStringKey, settingsText, shownDate } from './strings.ts';
+import { type SettingsStringKey, settingsShownDate, settingsText } from './strings.ts';
 
 export const settingsUnitKinds = ['agency', 'department', 'commune', 'centre'] as const;
 type Kind = (typeof settingsUnitKinds)[number];
 
-export interface UnitRow {
+export interface SettingsUnitRow {
   id: string;
   code: string;
   name: string;
@@ -20,8 +20,8 @@ export interface UnitRow {
   staffCount: number;
 }
 
-export interface UnitsPageProps extends SettingsPageBase {
-  units: UnitRow[];
+export interface SettingsUnitsPageProps extends SettingsPageBase {
+  units: SettingsUnitRow[];
   /** Today in Vietnam (yyyy-mm-dd): the earliest closing date, and the one offered. */
   today: string;
   notice?: { action: 'created' | 'renamed' | 'closed'; name: string } | undefined;
@@ -30,7 +30,7 @@ export interface UnitsPageProps extends SettingsPageBase {
 
 const noticeKey = { created: 'unitCreated', renamed: 'unitRenamed', closed: 'unitClosed' } as const;
 
-function StatusCell(props: { page: UnitsPageProps; unit: UnitRow }) {
+function StatusCell(props: { page: SettingsUnitsPageProps; unit: SettingsUnitRow }) {
   const say = (key: SettingsStringKey) => settingsText(props.page.locale, key);
   const { unit } = props;
   if (!unit.validTo) return <span class="unit-status unit-open">{say('statusOpen')}</span>;
@@ -38,11 +38,11 @@ function StatusCell(props: { page: UnitsPageProps; unit: UnitRow }) {
   return (
     <span
       class={`unit-status ${unit.active ? 'unit-closing' : 'unit-closed'}`}
-    >{`${say(key)} ${shownDate(unit.validTo)}`}</span>
+    >{`${say(key)} ${settingsShownDate(unit.validTo)}`}</span>
   );
 }
 
-function RowActions(props: { page: UnitsPageProps; unit: UnitRow }) {
+function RowActions(props: { page: SettingsUnitsPageProps; unit: SettingsUnitRow }) {
   const { page, unit } = props;
   const say = (key: SettingsStringKey) => settingsText(page.locale, key);
   if (!unit.active) return <span class="muted">—</span>;
@@ -108,7 +108,7 @@ function RowActions(props: { page: UnitsPageProps; unit: UnitRow }) {
   );
 }
 
-export function UnitsPage(page: UnitsPageProps) {
+export function SettingsUnitsPage(page: SettingsUnitsPageProps) {
   const say = (key: SettingsStringKey) => settingsText(page.locale, key);
   const open = page.units.filter((u) => u.active);
   const kindError = errorOf(page.errors, 'kind');
@@ -146,7 +146,7 @@ export function UnitsPage(page: UnitsPageProps) {
                   </td>
                   <td>{say(`kind_${unit.kind}`)}</td>
                   <td>{unit.parentName ?? '—'}</td>
-                  <td>{shownDate(unit.validFrom)}</td>
+                  <td>{settingsShownDate(unit.validFrom)}</td>
                   <td>
                     <StatusCell page={page} unit={unit} />
                   </td>
