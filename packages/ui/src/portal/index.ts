@@ -1,6 +1,15 @@
-// The citizen portal's pages (issue 5 §1): home, procedure search and page, tracking, the
-// citizen's dossiers with their timeline and actions. Names carry "portal" so that they cannot
-// clash with the other areas' exports through packages/ui/src/index.ts.
+// An agency's public portal (issue 5 §1): home, procedure search and page, tracking, the
+// citizen's dossiers with their timeline and actions, the dossier form, and the site's sign-in
+// and account pages. Names carry "portal" so that they cannot clash with the other areas'.
+export {
+  AccountPage,
+  type AccountPageProps,
+  RegisterPage,
+  ResetConfirmPage,
+  ResetRequestPage,
+  SignInPage,
+  TotpPage,
+} from './account-pages.tsx';
 export {
   PortalHomePage,
   type PortalHomeProps,
@@ -11,6 +20,7 @@ export {
   PortalProcedurePage,
   PortalProcedureSearchPage,
 } from './catalog-pages.tsx';
+export * from './dossier-form/index.ts';
 export {
   type PortalCitizenForm,
   type PortalDossierDetail,
@@ -18,6 +28,7 @@ export {
   type PortalDossierPageProps,
 } from './dossier-page.tsx';
 export { portalMoney } from './format.ts';
+export { PortalHome } from './home-page.tsx';
 export {
   PortalCitizensOnlyPage,
   type PortalDossierRow,
