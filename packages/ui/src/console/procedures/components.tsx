@@ -18,6 +18,10 @@ export const procedureHref = (page: ProcedurePageBase, code?: string, rest = '')
     code === undefined ? '/console/procedures' : `/console/procedures/${encodeURIComponent(code)}${rest}`,
   );
 
+/** A hint shown on the first row; later rows point to it rather than repeat it (the page budget). */
+export const hintFor = (row: number, name: string, hint: string) =>
+  row === 0 ? { hint } : { sharedHint: `${name}-0-hint` };
+
 export function EditorFrame(
   props: ProcedurePageBase & {
     title: string;

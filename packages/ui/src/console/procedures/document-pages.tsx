@@ -11,12 +11,7 @@ import {
   say,
   TextInput,
 } from './components.tsx';
-import type {
-  EditForm as EditFormValues,
-  ProcedureDocumentRow,
-  ProcedureNotice,
-  ProcedurePageBase,
-} from './types.ts';
+import type { EditFormValues, ProcedureDocumentRow, ProcedureNotice, ProcedurePageBase } from './types.ts';
 
 export interface ProcedureDocumentListPageProps extends ProcedurePageBase {
   code: string;

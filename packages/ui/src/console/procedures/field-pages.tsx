@@ -14,12 +14,7 @@ import {
   TextInput,
 } from './components.tsx';
 import { procedureTextOr } from './strings.ts';
-import type {
-  EditForm as EditFormValues,
-  ProcedureFieldRow,
-  ProcedureNotice,
-  ProcedurePageBase,
-} from './types.ts';
+import type { EditFormValues, ProcedureFieldRow, ProcedureNotice, ProcedurePageBase } from './types.ts';
 
 /** One of a row's buttons; they share one form (moves post `direction`, removal its own action). */
 function RowButton(props: {

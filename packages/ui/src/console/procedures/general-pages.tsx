@@ -5,17 +5,15 @@ import type { Locale } from '../../shared/i18n.ts';
 import {
   EditForm,
   EditorFrame,
+  hintFor,
   procedureHref,
   SelectInput,
   say,
   TextArea,
   TextInput,
 } from './components.tsx';
-import { hintFor } from './row-pages.tsx';
 import { procedureText } from './strings.ts';
-import type { EditForm as EditFormValues, ProcedurePageBase } from './types.ts';
-
-export type ProcedureEditPageProps = ProcedurePageBase & EditFormValues;
+import type { ProcedureEditPageProps } from './types.ts';
 
 const choose = (locale: Locale): [string, string] => ['', procedureText(locale, 'chooseOne')];
 const audiences = ['citizen', 'business', 'both'] as const;

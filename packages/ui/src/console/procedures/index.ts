@@ -14,12 +14,7 @@ export {
   ProcedureFieldListPage,
   type ProcedureFieldListPageProps,
 } from './field-pages.tsx';
-export {
-  legalBasisRows,
-  type ProcedureEditPageProps,
-  ProcedureGeneralPage,
-  ProcedureTimePage,
-} from './general-pages.tsx';
+export { legalBasisRows, ProcedureGeneralPage, ProcedureTimePage } from './general-pages.tsx';
 export { ProcedureListPage, type ProcedureListPageProps } from './list-page.tsx';
 export {
   ProcedureOverviewPage,
@@ -38,6 +33,7 @@ export {
   type DraftProblemView,
   type EditProblemView,
   type ProcedureDocumentRow,
+  type ProcedureEditPageProps,
   type ProcedureFeeRow,
   type ProcedureFieldRow,
   type ProcedureListRow,

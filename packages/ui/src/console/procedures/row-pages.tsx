@@ -1,12 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Fees and workflow steps, each a table of rows on one page: a filled row is kept, an emptied
 // one dropped, and there are always empty rows to add to.
-import { EditForm, EditorFrame, procedureHref, SelectInput, say, TextInput } from './components.tsx';
-import type { ProcedureEditPageProps } from './general-pages.tsx';
-
-/** A hint shown on the first row; later rows point to it rather than repeat it (the page budget). */
-export const hintFor = (row: number, name: string, hint: string) =>
-  row === 0 ? { hint } : { sharedHint: `${name}-0-hint` };
+import { EditForm, EditorFrame, hintFor, procedureHref, SelectInput, say, TextInput } from './components.tsx';
+import type { ProcedureEditPageProps } from './types.ts';
 
 /**
  * A row's id, kept as it is while the row is edited (dossiers' fee lines and steps refer to it);

@@ -81,11 +81,14 @@ export interface ProcedureOverview {
 }
 
 /** An edit page's form: the values to show (the draft's, or what was posted) and its problems. */
-export interface EditForm {
+export interface EditFormValues {
   code: string;
   name: string;
   values: Record<string, string>;
 }
+
+/** What the general, processing-time, fee and step pages are given. */
+export type ProcedureEditPageProps = ProcedurePageBase & EditFormValues;
 
 /** A refused edit's problem, tied to the form input at fault. */
 export interface EditProblemView {
