@@ -21,12 +21,8 @@ export {
   PortalProcedureSearchPage,
 } from './catalog-pages.tsx';
 export * from './dossier-form/index.ts';
-export {
-  type PortalCitizenForm,
-  type PortalDossierDetail,
-  PortalDossierPage,
-  type PortalDossierPageProps,
-} from './dossier-page.tsx';
+export { PortalDossierPage } from './dossier-page.tsx';
+export type { PortalCitizenForm, PortalDossierDetail, PortalDossierPageProps } from './dossier-view.ts';
 export { portalMoney } from './format.ts';
 export { PortalHome } from './home-page.tsx';
 export {
