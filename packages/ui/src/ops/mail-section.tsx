@@ -4,7 +4,7 @@
 // Kinds, reasons, SMTP codes and times only: addresses and content belong to the agency.
 import { DataTable } from '../shared/components.tsx';
 import type { Locale } from '../shared/i18n.ts';
-import { formatDate, type OpsPageBase, opsHref, say } from './shared.tsx';
+import { formatDate, type OpsPageBase, opsHref, say } from './parts.tsx';
 import { formatCount } from './usage.tsx';
 
 export interface UndeliverableView {

@@ -5,7 +5,7 @@
 import { authText } from '../shared/auth-strings.ts';
 import { groupSecret } from '../shared/format.ts';
 import { Field, Form } from '../shared/forms.tsx';
-import { OpsFrame, type OpsPageBase, opsHref, say } from './shared.tsx';
+import { OpsFrame, type OpsPageBase, opsHref, say } from './parts.tsx';
 
 export function OpsSignInPage(page: OpsPageBase & { email?: string }) {
   return (

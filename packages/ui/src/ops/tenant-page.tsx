@@ -13,7 +13,7 @@ import {
   StepStatusTag,
   say,
   TenantStatusTag,
-} from './shared.tsx';
+} from './parts.tsx';
 import { type StepStatusName, stepLabel, type TenantStatusName } from './strings.ts';
 import { UsageSection, type UsageView } from './usage.tsx';
 
