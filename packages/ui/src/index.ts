@@ -1,64 +1,8 @@
-import { readFileSync } from 'node:fs';
-
-export { Field, Form, Frame } from './forms.tsx';
-export { type Locale, locales, pickLocale, type StringKey, t } from './i18n.ts';
-export { Layout, type LayoutProps, languageSwitchHref } from './layout.tsx';
-export { MessagePage, type MessagePageProps, PlatformLanding, PortalHome } from './pages.tsx';
-
-/**
- * The one stylesheet, served at `/assets/motcua.css`: the base (custom properties, layout,
- * components) followed by each area's own rules, in this order.
- */
-export const stylesheetParts = [
-  'styles.css',
-  'portal/styles.css',
-  'portal-form/styles.css',
-  'console-dossiers/styles.css',
-  'console-procedures/styles.css',
-  'console-settings/styles.css',
-  'ops/styles.css',
-] as const;
-/** The platform's emblem, shown in the header where an agency has set no logo of its own. */
-export const emblemSvg = readFileSync(new URL('./emblem.svg', import.meta.url), 'utf8');
-export const stylesheet = stylesheetParts
-  .map((part) => readFileSync(new URL(`./${part}`, import.meta.url), 'utf8'))
-  .join('\n');
-export {
-  AccountPage,
-  type AccountPageProps,
-  type AuthPageBase,
-  authHref,
-  type FormError,
-  RegisterPage,
-  ResetConfirmPage,
-  ResetRequestPage,
-  SignInPage,
-  TotpPage,
-} from './auth-pages.tsx';
-export { type AuthStringKey, authText, passwordProblemText, roleName } from './auth-strings.ts';
-export * from './console-dossiers/index.ts';
-export {
-  AcceptInvitationPage,
-  type ApiKeyRow,
-  ApiKeysPage,
-  type ApiKeysPageProps,
-  AuditPage,
-  type AuditPageProps,
-  type AuditRow,
-  type ChainReport,
-  ConsoleHome,
-  type ConsolePageBase,
-  ForbiddenPage,
-  groupSecret,
-  StaffPage,
-  type StaffPageProps,
-  type StaffRow,
-  staffRoleNames,
-  TotpEnrolPage,
-} from './console-pages.tsx';
-export * from './console-procedures/index.ts';
-export * from './console-settings/index.ts';
-export { type ConsoleStringKey, consoleText } from './console-strings.ts';
+// @motcua/ui: server-rendered pages, one folder per area of the product (the same words as the
+// HTTP layer's), drawn with one shared design system. Pages take plain view models that the
+// routes build; this package imports no other workspace package.
+export * from './console/index.ts';
 export * from './ops/index.ts';
+export * from './platform/index.ts';
 export * from './portal/index.ts';
-export * from './portal-form/index.ts';
+export * from './shared/index.ts';

@@ -3,8 +3,8 @@
 export { AdminInvitationSection, UndeliverableSection, type UndeliverableView } from './mail-section.tsx';
 export { type NewTenantValues, OpsNewTenantPage } from './new-tenant-page.tsx';
 export { type OffboardPageProps, OpsOffboardPage } from './offboard-page.tsx';
+export { formatDate, OpsForbiddenPage, type OpsPageBase, opsHref } from './parts.tsx';
 export { opsProgressScript } from './progress-script.ts';
-export { formatDate, OpsForbiddenPage, type OpsPageBase, opsHref } from './shared.tsx';
 export { OpsSignInPage, OpsTotpEnrolPage, OpsTotpPage } from './sign-in-pages.tsx';
 export {
   type OpsStringKey,

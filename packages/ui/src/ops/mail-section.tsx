@@ -2,9 +2,9 @@
 // An agency's email for operators: the first admin's invitation (send a new one while they have
 // not accepted) and the emails the worker gave up on, counted by reason, with the latest few.
 // Kinds, reasons, SMTP codes and times only: addresses and content belong to the agency.
-import { DataTable } from '../components.tsx';
-import type { Locale } from '../i18n.ts';
-import { formatDate, type OpsPageBase, opsHref, say } from './shared.tsx';
+import { DataTable } from '../shared/components.tsx';
+import type { Locale } from '../shared/i18n.ts';
+import { formatDate, type OpsPageBase, opsHref, say } from './parts.tsx';
 import { formatCount } from './usage.tsx';
 
 export interface UndeliverableView {

@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The onboarding form: slug, name, kind and the first administrator's email. Posting it starts
 // provisioning and leads to the agency's page, where the steps show as they run.
-import { described, ErrorMessage, Field } from '../forms.tsx';
-import { OpsFrame, type OpsPageBase, opsHref, say } from './shared.tsx';
+import { described, ErrorMessage, Field } from '../shared/forms.tsx';
+import { OpsFrame, type OpsPageBase, opsHref, say } from './parts.tsx';
 
 export interface NewTenantValues {
   slug?: string;

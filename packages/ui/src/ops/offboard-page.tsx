@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Offboarding asks twice: this page says what happens and where the export is, then the operator
 // types the agency's slug, so that a slip of the mouse cannot end an agency's service.
-import { Field } from '../forms.tsx';
-import { OpsFrame, type OpsPageBase, opsHref, say } from './shared.tsx';
+import { Field } from '../shared/forms.tsx';
+import { OpsFrame, type OpsPageBase, opsHref, say } from './parts.tsx';
 
 export interface OffboardPageProps extends OpsPageBase {
   tenant: { slug: string; name: string };

@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The operator's sign-in steps on the platform host: password, then the TOTP code, or enrolling
 // an authenticator first (operators must have one). Plain forms, no JavaScript.
-import { authText } from '../auth-strings.ts';
-import { groupSecret } from '../console-pages.tsx';
-import { Field, Form } from '../forms.tsx';
-import { OpsFrame, type OpsPageBase, opsHref, say } from './shared.tsx';
+
+import { authText } from '../shared/auth-strings.ts';
+import { groupSecret } from '../shared/format.ts';
+import { Field, Form } from '../shared/forms.tsx';
+import { OpsFrame, type OpsPageBase, opsHref, say } from './parts.tsx';
 
 export function OpsSignInPage(page: OpsPageBase & { email?: string }) {
   return (

@@ -1,5 +1,5 @@
 // Interface strings of the operator console (platform host), Vietnamese first.
-import type { Locale } from '../i18n.ts';
+import type { Locale } from '../shared/i18n.ts';
 
 const opsStrings = {
   siteName: { vi: 'Motcua — Vận hành nền tảng', en: 'Motcua — Platform operations' },

@@ -8,7 +8,7 @@ import {
   opsHref,
   say,
   TenantStatusTag,
-} from './shared.tsx';
+} from './parts.tsx';
 import type { TenantStatusName } from './strings.ts';
 import { UsageCell, type UsageView } from './usage.tsx';
 

@@ -2,7 +2,7 @@
 // One agency for operators: its overview and usage, the latest provisioning or offboarding run step by
 // step (updated live by /ops/progress.js when JavaScript runs, a refresh link otherwise), a
 // failure with the step's error and a retry, and the lifecycle actions the operator's role allows.
-import { TextAreaControl } from '../components.tsx';
+import { TextAreaControl } from '../shared/components.tsx';
 import { AdminInvitationSection, UndeliverableSection, type UndeliverableView } from './mail-section.tsx';
 import {
   formatDate,
@@ -13,7 +13,7 @@ import {
   StepStatusTag,
   say,
   TenantStatusTag,
-} from './shared.tsx';
+} from './parts.tsx';
 import { type StepStatusName, stepLabel, type TenantStatusName } from './strings.ts';
 import { UsageSection, type UsageView } from './usage.tsx';
 

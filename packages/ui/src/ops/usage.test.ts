@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Locale } from '../i18n.ts';
+import type { Locale } from '../shared/i18n.ts';
 import { OpsTenantListPage, type TenantListRow } from './tenant-list-page.tsx';
 import { OpsTenantPage, type TenantPageProps } from './tenant-page.tsx';
 import { formatMonth, formatStorage, UsageCell, type UsageView } from './usage.tsx';

@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // An agency's usage as operators read it: this month's received dossiers, active staff and the
 // space its files take, in plain words, with the time it was measured on the agency's page.
-import type { Locale } from '../i18n.ts';
-import { formatDate, say } from './shared.tsx';
+import type { Locale } from '../shared/i18n.ts';
+import { formatDate, say } from './parts.tsx';
 
 export interface UsageView {
   /** 'YYYY-MM': the month of the latest measured day. */

@@ -1,37 +1,38 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The portal's front page, procedure search and a procedure's page: everything a citizen reads
 // before filing. Any procedure is one click from the home page (the "3 clicks" rule).
-import { type AuthPageBase, authHref } from '../auth-pages.tsx';
-import { Frame } from '../forms.tsx';
-import type { Locale } from '../i18n.ts';
-import { formatDong } from './format.ts';
-import { describeProcessingTime, type PortalStringKey, portalText } from './strings.ts';
+
+import { Frame } from '../shared/forms.tsx';
+import type { Locale } from '../shared/i18n.ts';
+import { type AuthPageBase, authHref } from '../shared/page-base.ts';
+import { portalMoney } from './format.ts';
+import { type PortalStringKey, portalProcessingTime, portalText } from './strings.ts';
 
 export type PortalPageBase = AuthPageBase;
 
-export interface Localized {
+export interface PortalLocalized {
   vi: string;
   en: string;
 }
 
-export interface ProcedureCard {
+export interface PortalProcedureCard {
   code: string;
-  name: Localized;
+  name: PortalLocalized;
   sector: string;
   /** Both labels, e.g. "Toàn trình (mức độ 4)". */
-  onlineLevel: Localized;
+  onlineLevel: PortalLocalized;
   processingTime: { value: number; unit: string };
   /** The fees every applicant pays, in đồng; conditional fees come on top. */
   feeFrom: number;
 }
 
-export interface ProcedureDetail extends ProcedureCard {
-  description: Localized;
+export interface PortalProcedureDetail extends PortalProcedureCard {
+  description: PortalLocalized;
   audience: 'citizen' | 'business' | 'both';
   legalBasis: { document: string; title: string }[];
-  fees: { name: Localized; amount: number; conditional: boolean }[];
+  fees: { name: PortalLocalized; amount: number; conditional: boolean }[];
   documents: {
-    name: Localized;
+    name: PortalLocalized;
     required: boolean;
     originals: number;
     copies: number;
@@ -68,7 +69,7 @@ function SearchForm(props: { page: PortalPageBase; q?: string; id: string }) {
   );
 }
 
-function ProcedureList(props: { page: PortalPageBase; procedures: ProcedureCard[] }) {
+function ProcedureList(props: { page: PortalPageBase; procedures: PortalProcedureCard[] }) {
   const { page } = props;
   return (
     <ul class="procedure-list">
@@ -77,7 +78,7 @@ function ProcedureList(props: { page: PortalPageBase; procedures: ProcedureCard[
           <a href={authHref(page, `/procedures/${encodeURIComponent(p.code)}`)}>{p.name[page.locale]}</a>
           <p class="procedure-meta">
             <span>{p.sector}</span> · <span>{p.onlineLevel[page.locale]}</span> ·{' '}
-            <span>{describeProcessingTime(page.locale, p.processingTime)}</span>
+            <span>{portalProcessingTime(page.locale, p.processingTime)}</span>
           </p>
         </li>
       ))}
@@ -86,7 +87,7 @@ function ProcedureList(props: { page: PortalPageBase; procedures: ProcedureCard[
 }
 
 export interface PortalHomeProps extends PortalPageBase {
-  procedures: ProcedureCard[];
+  procedures: PortalProcedureCard[];
   /** How many of the most used procedures the front page lists. */
   popularCount?: number;
   suspended: boolean;
@@ -138,7 +139,9 @@ export function PortalHomePage(page: PortalHomeProps) {
   );
 }
 
-export function ProcedureSearchPage(page: PortalPageBase & { q: string; procedures: ProcedureCard[] }) {
+export function PortalProcedureSearchPage(
+  page: PortalPageBase & { q: string; procedures: PortalProcedureCard[] },
+) {
   const back = { href: authHref(page, '/'), label: say(page, 'backHome') };
   return (
     <Frame {...page} title={say(page, 'resultsTitle')} path="/procedures" back={back}>
@@ -162,7 +165,7 @@ const audienceKey = {
   both: 'audienceBoth',
 } as const;
 
-function FeeList(props: { page: PortalPageBase; fees: ProcedureDetail['fees'] }) {
+function FeeList(props: { page: PortalPageBase; fees: PortalProcedureDetail['fees'] }) {
   const { page } = props;
   if (!props.fees.length) return <dd>{say(page, 'free')}</dd>;
   return (
@@ -171,7 +174,7 @@ function FeeList(props: { page: PortalPageBase; fees: ProcedureDetail['fees'] })
         {props.fees.map((fee) => (
           <li>
             {fee.name[page.locale]}:{' '}
-            <strong>{fee.amount ? formatDong(fee.amount) : say(page, 'free')}</strong>
+            <strong>{fee.amount ? portalMoney(fee.amount) : say(page, 'free')}</strong>
             {fee.conditional ? ` (${say(page, 'whenApplicable')})` : ''}
           </li>
         ))}
@@ -180,10 +183,10 @@ function FeeList(props: { page: PortalPageBase; fees: ProcedureDetail['fees'] })
   );
 }
 
-function DocumentTable(props: { page: PortalPageBase; procedure: ProcedureDetail }) {
+function DocumentTable(props: { page: PortalPageBase; procedure: PortalProcedureDetail }) {
   const { page, procedure } = props;
   if (!procedure.documents.length) return <p>{say(page, 'noDocuments')}</p>;
-  const quantity = (d: ProcedureDetail['documents'][number]) =>
+  const quantity = (d: PortalProcedureDetail['documents'][number]) =>
     [
       d.originals ? `${d.originals} ${say(page, 'originals')}` : '',
       d.copies ? `${d.copies} ${say(page, 'copies')}` : '',
@@ -233,7 +236,7 @@ function DocumentTable(props: { page: PortalPageBase; procedure: ProcedureDetail
   );
 }
 
-export function ProcedurePage(page: PortalPageBase & { procedure: ProcedureDetail }) {
+export function PortalProcedurePage(page: PortalPageBase & { procedure: PortalProcedureDetail }) {
   const { procedure } = page;
   const back = { href: authHref(page, '/procedures'), label: say(page, 'backToProcedures') };
   const start = authHref(page, `/dossiers/new?procedure=${encodeURIComponent(procedure.code)}`);
@@ -257,7 +260,7 @@ export function ProcedurePage(page: PortalPageBase & { procedure: ProcedureDetai
         <dt>{say(page, 'onlineLevel')}</dt>
         <dd>{procedure.onlineLevel[page.locale]}</dd>
         <dt>{say(page, 'processingTime')}</dt>
-        <dd>{describeProcessingTime(page.locale, procedure.processingTime)}</dd>
+        <dd>{portalProcessingTime(page.locale, procedure.processingTime)}</dd>
         <dt>{say(page, 'fees')}</dt>
         <FeeList page={page} fees={procedure.fees} />
       </dl>

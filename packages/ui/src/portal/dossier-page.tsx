@@ -2,57 +2,18 @@
 // One of the citizen's dossiers: where it is, its papers and result, the actions open to them
 // now (exactly those the engine's state machine allows), and its timeline in plain words.
 
-import { authHref } from '../auth-pages.tsx';
-import { Banner } from '../components.tsx';
-import { ErrorMessage, Field, type FormError, Frame } from '../forms.tsx';
-import type { Locale } from '../i18n.ts';
-import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
-import { formatDate, formatDong } from './format.ts';
-import { DateFacts, type DossierDates, StatusTag, StepList, type StepView, TextArea } from './parts.tsx';
+import { Banner } from '../shared/components.tsx';
+import { Frame } from '../shared/forms.tsx';
+import type { Locale } from '../shared/i18n.ts';
+import { authHref } from '../shared/page-base.ts';
+import { say } from './catalog-pages.tsx';
+import { Actions } from './dossier-actions.tsx';
+import type { PortalCitizenForm, PortalDossierPageProps } from './dossier-view.ts';
+import { formatDate, portalMoney } from './format.ts';
+import { DateFacts, type PortalStepView, StatusTag, StepList } from './parts.tsx';
 import { type PortalStringKey, portalText, returnMethodName } from './strings.ts';
 
-export type CitizenForm = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'stop-notice';
-
-export interface DossierDetail extends DossierDates {
-  id: string;
-  code: string | null;
-  procedureCode: string;
-  procedureName: Localized | null;
-  state: string;
-  nationalStatus: number | null;
-  feeTotal: number;
-  paid: boolean;
-  rating: number | null;
-  revision: number;
-  timeline: StepView[];
-  forms: CitizenForm[];
-  /** Ids of the issued result files the citizen may download. */
-  results: string[];
-  /** Open to the citizen now; `supplement` carries what the agency asked for. */
-  actions: {
-    supplement?:
-      | {
-          missing: { document: string; reason: string }[];
-          note?: string;
-          /** The papers of the dossier's procedure version a file may be attached as. */
-          papers: { id: string; name: Localized; accept: string }[];
-        }
-      | undefined;
-    withdraw: boolean;
-    rate: boolean;
-    feedback: boolean;
-  };
-}
-
-export interface DossierPageProps extends PortalPageBase {
-  dossier: DossierDetail;
-  /** After a successful action: which one, for the confirmation banner. */
-  done?: 'supplement' | 'withdraw' | 'rate' | 'feedback' | undefined;
-  /** What the person typed, kept when a form comes back with errors. */
-  values?: Record<string, string>;
-}
-
-const formKeys: Record<CitizenForm, PortalStringKey> = {
+const formKeys: Record<PortalCitizenForm, PortalStringKey> = {
   receipt: 'formReceipt',
   'supplement-request': 'formSupplement',
   refusal: 'formRefusal',
@@ -67,14 +28,14 @@ const doneKeys = {
   feedback: 'doneFeedback',
 } as const;
 
-function describeStep(locale: Locale, step: StepView) {
+function describeStep(locale: Locale, step: PortalStepView) {
   const d = step.details;
   if (!d) return null;
   const lines: string[] = [];
   if (d.reason) lines.push(d.reason);
   if (d.newDueDate)
     lines.push(`${portalText(locale, 'dueAt')}: ${formatDate(`${d.newDueDate}T12:00:00+07:00`)}`);
-  if (d.amount) lines.push(formatDong(d.amount));
+  if (d.amount) lines.push(portalMoney(d.amount));
   if (d.method) lines.push(returnMethodName(locale, d.method));
   if (d.score) lines.push(`${d.score}/5${d.comment ? ` — ${d.comment}` : ''}`);
   if (d.note) lines.push(d.note);
@@ -96,7 +57,7 @@ function describeStep(locale: Locale, step: StepView) {
   );
 }
 
-function Papers(props: { page: DossierPageProps }) {
+function Papers(props: { page: PortalDossierPageProps }) {
   const { page } = props;
   const { dossier } = page;
   if (!dossier.forms.length && !dossier.results.length) return null;
@@ -123,203 +84,7 @@ function Papers(props: { page: DossierPageProps }) {
   );
 }
 
-function Revision(props: { revision: number }) {
-  return <input type="hidden" name="revision" value={String(props.revision)} />;
-}
-
-type Paper = NonNullable<DossierDetail['actions']['supplement']>['papers'][number];
-
-/** One file per answer, attached as one of the procedure's papers (the agency sees which). */
-function PaperUpload(props: { page: DossierPageProps; papers: Paper[] }) {
-  const { page, papers } = props;
-  const error = page.errors?.find((e: FormError) => e.field === 'paper-file');
-  const chosen = page.values?.paper ?? papers[0]?.id;
-  return (
-    <fieldset class={error ? 'field field-error' : 'field'}>
-      <legend>{say(page, 'supplementFiles')}</legend>
-      <p id="paper-file-hint" class="hint">
-        {say(page, 'supplementFileHint')}
-      </p>
-      <ErrorMessage locale={page.locale} id="paper-file-error" error={error} />
-      <label for="paper">{say(page, 'supplementPaper')}</label>
-      <select id="paper" name="paper">
-        {papers.map((p) => (
-          <option value={p.id} selected={p.id === chosen}>
-            {p.name[page.locale]}
-          </option>
-        ))}
-      </select>
-      <label for="paper-file">{say(page, 'supplementFile')}</label>
-      <input
-        id="paper-file"
-        name="paper-file"
-        type="file"
-        accept={[...new Set(papers.flatMap((p) => p.accept.split(',')))].join(',')}
-        aria-describedby={error ? 'paper-file-hint paper-file-error' : 'paper-file-hint'}
-        aria-invalid={error ? 'true' : undefined}
-      />
-    </fieldset>
-  );
-}
-
-function SupplementForm(props: { page: DossierPageProps }) {
-  const { page } = props;
-  const request = page.dossier.actions.supplement;
-  if (!request) return null;
-  return (
-    <section aria-labelledby="supplement-title">
-      <h3 id="supplement-title">{say(page, 'supplementTitle')}</h3>
-      <p>{say(page, 'supplementIntro')}</p>
-      <ul class="plain">
-        {request.missing.map((m) => (
-          <li>
-            <strong>{m.document}</strong>: {m.reason}
-          </li>
-        ))}
-      </ul>
-      {request.note ? <p>{request.note}</p> : null}
-      <form
-        method="post"
-        action={authHref(page, `/dossiers/${page.dossier.id}/supplement`)}
-        id="supplement-form"
-        enctype="multipart/form-data"
-        novalidate
-      >
-        <Revision revision={page.dossier.revision} />
-        {request.papers.length ? <PaperUpload page={page} papers={request.papers} /> : null}
-        <TextArea
-          locale={page.locale}
-          id="answer"
-          label={say(page, 'supplementAnswer')}
-          hint={say(page, 'supplementHint')}
-          value={page.values?.answer}
-          errors={page.errors}
-        />
-        <button type="submit" class="button" id="supplement-submit">
-          {say(page, 'supplementButton')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function RateForm(props: { page: DossierPageProps }) {
-  const { page } = props;
-  const error = page.errors?.find((e: FormError) => e.field === 'score');
-  const scores = [5, 4, 3, 2, 1] as const;
-  return (
-    <section aria-labelledby="rate-title">
-      <h3 id="rate-title">{say(page, 'rateTitle')}</h3>
-      <form
-        method="post"
-        action={authHref(page, `/dossiers/${page.dossier.id}/rate`)}
-        id="rate-form"
-        novalidate
-      >
-        <Revision revision={page.dossier.revision} />
-        <fieldset
-          class={error ? 'field field-error' : 'field'}
-          aria-describedby={error ? 'score-error' : undefined}
-        >
-          <legend>{say(page, 'rateLegend')}</legend>
-          {error ? (
-            <p id="score-error" class="error-message">
-              {error.message}
-            </p>
-          ) : null}
-          {scores.map((score) => (
-            <div class="radio">
-              <input
-                type="radio"
-                id={`score-${score}`}
-                name="score"
-                value={String(score)}
-                checked={page.values?.score === String(score)}
-              />
-              <label for={`score-${score}`}>{say(page, `score${score}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <TextArea
-          locale={page.locale}
-          id="comment"
-          label={say(page, 'rateComment')}
-          value={page.values?.comment}
-          rows={3}
-          errors={page.errors}
-        />
-        <button type="submit" class="button" id="rate-submit">
-          {say(page, 'rateButton')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function FeedbackForm(props: { page: DossierPageProps }) {
-  const { page } = props;
-  return (
-    <section aria-labelledby="feedback-title">
-      <h3 id="feedback-title">{say(page, 'feedbackTitle')}</h3>
-      <p class="hint">{say(page, 'feedbackIntro')}</p>
-      <form
-        method="post"
-        action={authHref(page, `/dossiers/${page.dossier.id}/feedback`)}
-        id="feedback-form"
-        novalidate
-      >
-        <Field
-          locale={page.locale}
-          name="subject"
-          label={say(page, 'feedbackSubject')}
-          value={page.values?.subject ?? ''}
-          errors={page.errors}
-        />
-        <TextArea
-          locale={page.locale}
-          id="body"
-          label={say(page, 'feedbackBody')}
-          value={page.values?.body}
-          errors={page.errors}
-        />
-        <button type="submit" class="button button-secondary" id="feedback-submit">
-          {say(page, 'feedbackButton')}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function Actions(props: { page: DossierPageProps }) {
-  const { page } = props;
-  const { actions, id, state } = page.dossier;
-  const any = actions.supplement || actions.rate || actions.withdraw || actions.feedback || state === 'draft';
-  if (!any) return null;
-  return (
-    <>
-      <h2>{say(page, 'actionsTitle')}</h2>
-      {state === 'draft' ? (
-        <p>
-          <a class="button" href={authHref(page, `/dossiers/${id}/edit`)} id="continue-draft">
-            {say(page, 'continueDraft')}
-          </a>
-        </p>
-      ) : null}
-      <SupplementForm page={page} />
-      {actions.rate ? <RateForm page={page} /> : null}
-      {actions.withdraw ? (
-        <p>
-          <a href={authHref(page, `/dossiers/${id}/withdraw`)} id="withdraw-link">
-            {say(page, 'withdrawLink')}
-          </a>
-        </p>
-      ) : null}
-      {actions.feedback ? <FeedbackForm page={page} /> : null}
-    </>
-  );
-}
-
-export function DossierPage(page: DossierPageProps) {
+export function PortalDossierPage(page: PortalDossierPageProps) {
   const { dossier } = page;
   const name = dossier.procedureName ? dossier.procedureName[page.locale] : dossier.procedureCode;
   const title = `${say(page, 'dossierTitle')} ${dossier.code ?? say(page, 'draftNoCode').toLowerCase()}`;
@@ -344,7 +109,7 @@ export function DossierPage(page: DossierPageProps) {
           <>
             <dt>{say(page, 'feeTotal')}</dt>
             <dd>
-              {formatDong(dossier.feeTotal)} ({say(page, dossier.paid ? 'paid' : 'unpaid')})
+              {portalMoney(dossier.feeTotal)} ({say(page, dossier.paid ? 'paid' : 'unpaid')})
             </dd>
           </>
         ) : null}

@@ -4,7 +4,7 @@
  * An amount in đồng, e.g. `50.000 đ`. VND has no minor unit (amounts are whole đồng), and the
  * Vietnamese convention groups thousands with dots; done by hand so ICU versions cannot change it.
  */
-export function formatDong(amount: number): string {
+export function portalMoney(amount: number): string {
   const sign = amount < 0 ? '-' : '';
   const digits = String(Math.trunc(Math.abs(amount)));
   return `${sign}${digits.replace(/\B(?=(\d{3})+$)/g, '.')} đ`;

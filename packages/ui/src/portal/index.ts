@@ -1,39 +1,46 @@
-// The citizen portal's pages (issue 5 §1): home, procedure search and page, tracking, the
-// citizen's dossiers with their timeline and actions. Names carry "portal" so that they cannot
-// clash with the other areas' exports through packages/ui/src/index.ts.
+// An agency's public portal (issue 5 §1): home, procedure search and page, tracking, the
+// citizen's dossiers with their timeline and actions, the dossier form, and the site's sign-in
+// and account pages. Names carry "portal" so that they cannot clash with the other areas'.
 export {
-  type Localized as PortalLocalized,
+  AccountPage,
+  type AccountPageProps,
+  RegisterPage,
+  ResetConfirmPage,
+  ResetRequestPage,
+  SignInPage,
+  TotpPage,
+} from './account-pages.tsx';
+export {
   PortalHomePage,
   type PortalHomeProps,
+  type PortalLocalized,
   type PortalPageBase,
-  type ProcedureCard as PortalProcedureCard,
-  type ProcedureDetail as PortalProcedureDetail,
-  ProcedurePage as PortalProcedurePage,
-  ProcedureSearchPage as PortalProcedureSearchPage,
+  type PortalProcedureCard,
+  type PortalProcedureDetail,
+  PortalProcedurePage,
+  PortalProcedureSearchPage,
 } from './catalog-pages.tsx';
+export * from './dossier-form/index.ts';
+export { PortalDossierPage } from './dossier-page.tsx';
+export type { PortalCitizenForm, PortalDossierDetail, PortalDossierPageProps } from './dossier-view.ts';
+export { portalMoney } from './format.ts';
+export { PortalHome } from './home-page.tsx';
 export {
-  type CitizenForm as PortalCitizenForm,
-  type DossierDetail as PortalDossierDetail,
-  DossierPage as PortalDossierPage,
-  type DossierPageProps as PortalDossierPageProps,
-} from './dossier-page.tsx';
-export { formatDong as portalMoney } from './format.ts';
-export {
-  CitizensOnlyPage as PortalCitizensOnlyPage,
-  type DossierRow as PortalDossierRow,
-  MyDossiersPage as PortalMyDossiersPage,
-  WithdrawPage as PortalWithdrawPage,
-  type WithdrawPageProps as PortalWithdrawPageProps,
+  PortalCitizensOnlyPage,
+  type PortalDossierRow,
+  PortalMyDossiersPage,
+  PortalWithdrawPage,
+  type PortalWithdrawPageProps,
 } from './my-dossiers-page.tsx';
-export type { StepDetails as PortalStepDetails, StepView as PortalStepView } from './parts.tsx';
+export type { PortalStepDetails, PortalStepView } from './parts.tsx';
 export {
-  describeProcessingTime as portalProcessingTime,
   type PortalStringKey,
+  portalProcessingTime,
+  portalStepPhrase,
   portalText,
-  stepPhrase as portalStepPhrase,
 } from './strings.ts';
 export {
-  type TrackedView as PortalTrackedView,
-  TrackPage as PortalTrackPage,
-  type TrackPageProps as PortalTrackPageProps,
+  type PortalTrackedView,
+  PortalTrackPage,
+  type PortalTrackPageProps,
 } from './track-page.tsx';

@@ -1,24 +1,26 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // A signed-in citizen's dossiers, newest first, and the confirmation step before withdrawing
 // one (withdrawal cannot be undone, so it is never a single click).
-import { authHref } from '../auth-pages.tsx';
-import { Frame } from '../forms.tsx';
-import { type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
-import { formatDate } from './format.ts';
-import { StatusTag, TextArea } from './parts.tsx';
 
-export interface DossierRow {
+import { TextAreaControl } from '../shared/components.tsx';
+import { Frame } from '../shared/forms.tsx';
+import { authHref } from '../shared/page-base.ts';
+import { type PortalLocalized, type PortalPageBase, say } from './catalog-pages.tsx';
+import { formatDate } from './format.ts';
+import { StatusTag } from './parts.tsx';
+
+export interface PortalDossierRow {
   id: string;
   code: string | null;
   procedureCode: string;
-  procedureName: Localized | null;
+  procedureName: PortalLocalized | null;
   state: string;
   nationalStatus: number | null;
   dueAt: string | null;
 }
 
-export function MyDossiersPage(page: PortalPageBase & { dossiers: DossierRow[] }) {
-  const name = (d: DossierRow) => (d.procedureName ? d.procedureName[page.locale] : d.procedureCode);
+export function PortalMyDossiersPage(page: PortalPageBase & { dossiers: PortalDossierRow[] }) {
+  const name = (d: PortalDossierRow) => (d.procedureName ? d.procedureName[page.locale] : d.procedureCode);
   return (
     <Frame {...page} title={say(page, 'myDossiersTitle')} path="/dossiers">
       {page.dossiers.length ? (
@@ -66,12 +68,12 @@ export function MyDossiersPage(page: PortalPageBase & { dossiers: DossierRow[] }
   );
 }
 
-export interface WithdrawPageProps extends PortalPageBase {
+export interface PortalWithdrawPageProps extends PortalPageBase {
   dossier: { id: string; code: string | null; procedureName: string; revision: number };
   reason?: string;
 }
 
-export function WithdrawPage(page: WithdrawPageProps) {
+export function PortalWithdrawPage(page: PortalWithdrawPageProps) {
   const { dossier } = page;
   const back = authHref(page, `/dossiers/${dossier.id}`);
   return (
@@ -94,7 +96,7 @@ export function WithdrawPage(page: WithdrawPageProps) {
         novalidate
       >
         <input type="hidden" name="revision" value={String(dossier.revision)} />
-        <TextArea
+        <TextAreaControl
           locale={page.locale}
           id="reason"
           label={say(page, 'withdrawReason')}
@@ -115,7 +117,7 @@ export function WithdrawPage(page: WithdrawPageProps) {
 }
 
 /** A staff member on a citizen's page: 403, with the way to where they belong. */
-export function CitizensOnlyPage(page: PortalPageBase & { path: string }) {
+export function PortalCitizensOnlyPage(page: PortalPageBase & { path: string }) {
   return (
     <Frame {...page} title={say(page, 'citizensOnlyTitle')} path={page.path}>
       <p>{say(page, 'citizensOnlyBody')}</p>

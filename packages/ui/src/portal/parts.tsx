@@ -1,10 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pieces the portal's dossier pages share: the status tag, the dates, the list of steps, and a
 // labelled text area with its hint and message tied to it.
-import type { Locale } from '../i18n.ts';
-import { NationalStatusTag } from '../national-status.tsx';
+import type { Locale } from '../shared/i18n.ts';
+import { NationalStatusTag } from '../shared/national-status.tsx';
 import { formatDateTime } from './format.ts';
-import { portalText, stepPhrase } from './strings.ts';
+import { portalStepPhrase, portalText } from './strings.ts';
 
 /** The dossier's national status, as citizens see it everywhere. */
 export function StatusTag(props: { locale: Locale; nationalStatus: number | null }) {
@@ -42,7 +42,7 @@ export function DateFacts(props: { locale: Locale; dates: DossierDates }) {
 }
 
 /** What the citizen may read of one step: never staff names or internal notes. */
-export interface StepDetails {
+export interface PortalStepDetails {
   reason?: string;
   note?: string;
   missing?: { document: string; reason: string }[];
@@ -53,16 +53,16 @@ export interface StepDetails {
   amount?: number;
 }
 
-export interface StepView {
+export interface PortalStepView {
   action: string;
   at: string;
-  details?: StepDetails;
+  details?: PortalStepDetails;
 }
 
 export function StepList(props: {
   locale: Locale;
-  steps: StepView[];
-  describe?: (step: StepView) => unknown;
+  steps: PortalStepView[];
+  describe?: (step: PortalStepView) => unknown;
 }) {
   if (!props.steps.length) return <p>{portalText(props.locale, 'noSteps')}</p>;
   return (
@@ -72,7 +72,7 @@ export function StepList(props: {
           <p class="timeline-when">
             <time datetime={step.at}>{formatDateTime(step.at)}</time>
           </p>
-          <p class="timeline-what">{stepPhrase(props.locale, step.action)}</p>
+          <p class="timeline-what">{portalStepPhrase(props.locale, step.action)}</p>
           {props.describe?.(step) ?? null}
         </li>
       ))}
@@ -81,4 +81,3 @@ export function StepList(props: {
 }
 
 /** A labelled text area with its hint and message: the design system's. */
-export { TextAreaControl as TextArea } from '../components.tsx';

@@ -1,6 +1,6 @@
 // The citizen portal's words, Vietnamese first. Plain language: what a person filing a dossier
 // needs to read, not the agency's internal terms.
-import type { Locale } from '../i18n.ts';
+import type { Locale } from '../shared/i18n.ts';
 
 const strings = {
   homeTitle: { vi: 'Cổng dịch vụ công', en: 'Public-service portal' },
@@ -224,7 +224,7 @@ const stepPhrases: Record<string, Record<Locale, string>> = {
   rate: { vi: 'Đánh giá mức độ hài lòng', en: 'Service rated' },
 };
 
-export function stepPhrase(locale: Locale, action: string): string {
+export function portalStepPhrase(locale: Locale, action: string): string {
   return stepPhrases[action]?.[locale] ?? action.replaceAll('_', ' ');
 }
 
@@ -235,7 +235,7 @@ const units: Record<string, Record<Locale, string>> = {
   months: { vi: 'tháng', en: 'months' },
 };
 
-export function describeProcessingTime(locale: Locale, time: { value: number; unit: string }): string {
+export function portalProcessingTime(locale: Locale, time: { value: number; unit: string }): string {
   return `${time.value} ${units[time.unit]?.[locale] ?? time.unit}`;
 }
 

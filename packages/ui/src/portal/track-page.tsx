@@ -1,26 +1,27 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Public tracking by the dossier code and the key printed on the receipt: a GET form (the result
 // can be bookmarked on the person's own phone), and where the dossier is, without any names.
-import { authHref } from '../auth-pages.tsx';
-import { Field, Frame } from '../forms.tsx';
-import { LangInput, type Localized, type PortalPageBase, say } from './catalog-pages.tsx';
+
+import { Field, Frame } from '../shared/forms.tsx';
+import { authHref } from '../shared/page-base.ts';
+import { LangInput, type PortalLocalized, type PortalPageBase, say } from './catalog-pages.tsx';
 import { DateFacts, type DossierDates, StatusTag, StepList } from './parts.tsx';
 
-export interface TrackedView extends DossierDates {
+export interface PortalTrackedView extends DossierDates {
   code: string;
   procedureCode: string;
-  procedureName: Localized | null;
+  procedureName: PortalLocalized | null;
   nationalStatus: number | null;
   steps: { action: string; at: string }[];
 }
 
-export interface TrackPageProps extends PortalPageBase {
+export interface PortalTrackPageProps extends PortalPageBase {
   code?: string;
   trackingKey?: string;
-  result?: TrackedView | undefined;
+  result?: PortalTrackedView | undefined;
 }
 
-export function TrackPage(page: TrackPageProps) {
+export function PortalTrackPage(page: PortalTrackPageProps) {
   const { result } = page;
   const back = { href: authHref(page, '/'), label: say(page, 'backHome') };
   return (
