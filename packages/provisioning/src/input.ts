@@ -1,6 +1,5 @@
 // Input parsing for the lifecycle verbs. Errors come back as one ValidationError whose
-// details list messages per field (`{ fieldErrors: { slug: [...] } }`, the shape of zod's
-// flattenError), so a transport can show them next to the form fields.
+// details list each field's problem, so a transport can show them next to the form fields.
 // Hand-written only because zod is not among this package's dependencies yet.
 import { isValidSlug, parseSlug, type TenantSlug } from '@motcua/db';
 import { type TenantKind, tenantKinds } from '@motcua/db/platform';
@@ -62,7 +61,7 @@ export function parseStartInput(input: unknown): ParsedStartInput {
 /** A slug argument of a lifecycle verb. */
 export function parseSlugArgument(value: unknown): TenantSlug {
   const message = slugMessage(value);
-  if (message) throw new ValidationError(message, { fieldErrors: { slug: [message] } }, 'invalid_slug');
+  if (message) throw new ValidationError(message, [{ path: 'slug', message }], 'invalid_slug');
   return value as TenantSlug;
 }
 
@@ -71,7 +70,7 @@ export function parseActor(value: unknown): string {
   const actor = parseActorText(value);
   if (!actor) {
     const message = 'The actor (who asked for this) is required.';
-    throw new ValidationError(message, { fieldErrors: { actor: [message] } });
+    throw new ValidationError(message, [{ path: 'actor', message }]);
   }
   return actor;
 }
@@ -97,5 +96,6 @@ function throwIfAny(errors: FieldErrors): void {
   // A bad slug gets its own code: it is the one field a client may want to re-suggest.
   const code = errors.slug ? 'invalid_slug' : 'invalid_input';
   const summary = fields.map((f) => errors[f]?.[0]).join(' ');
-  throw new ValidationError(summary, { fieldErrors: errors }, code);
+  const problems = fields.flatMap((path) => (errors[path] ?? []).map((message) => ({ path, message })));
+  throw new ValidationError(summary, problems, code);
 }

@@ -345,9 +345,7 @@ describe('invalid input', () => {
     const error = await provisionTenant(ctx, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).code).toBe(code);
-    expect((error as ValidationError).details).toMatchObject({
-      fieldErrors: { [field]: [expect.any(String)] },
-    });
+    expect((error as ValidationError).details).toMatchObject([{ path: field, message: expect.any(String) }]);
     expect({ ...(await clusterCounts(database)), objects: await bucketObjectCount(storage) }).toEqual(before);
   });
 });

@@ -10,9 +10,9 @@ export const maxSuspensionReason = 500;
 function parseReason(reason: string | undefined): string | null {
   const text = reason?.trim() ?? '';
   if (text.length > maxSuspensionReason) {
-    throw new ValidationError(`The reason may have at most ${maxSuspensionReason} characters.`, {
-      fieldErrors: { reason: ['Too long.'] },
-    });
+    throw new ValidationError(`The reason may have at most ${maxSuspensionReason} characters.`, [
+      { path: 'reason', message: 'Too long.' },
+    ]);
   }
   return text || null;
 }

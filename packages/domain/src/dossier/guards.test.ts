@@ -12,7 +12,7 @@ function expectInvalidTransition(act: () => unknown, reason: string): void {
     expect.unreachable();
   } catch (error) {
     expect(error).toBeInstanceOf(PreconditionFailedError);
-    expect(error).toMatchObject({ code: 'invalid_transition', details: { reason } });
+    expect(error).toMatchObject({ code: 'invalid_transition', facts: { reason } });
   }
 }
 

@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ValidationError } from '../errors.ts';
+import type { FieldProblem } from '../field-problem.ts';
 import { decide } from './decide.ts';
-import type { FieldProblem } from './inputs.ts';
 import type { DossierAction } from './rules.ts';
 import type { DossierState } from './states.ts';
 import { actors, type Role, snapshotIn } from './test-fixtures.ts';

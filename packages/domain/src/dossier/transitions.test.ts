@@ -149,7 +149,7 @@ describe('every role on every action', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ForbiddenError);
-      expect((error as ForbiddenError).details).toEqual({
+      expect((error as ForbiddenError).facts).toEqual({
         action: 'complete_step',
         requires: { anyOf: ['dossiers.process'], assignee: true },
       });
