@@ -16,7 +16,7 @@ export abstract class DomainError extends Error {
   readonly facts: ErrorFacts | undefined;
   constructor(message: string, detail?: ErrorDetail) {
     super(message);
-    // An array is never facts: ErrorFacts has no index signature an array could meet.
+    // A list is field problems; no array type passes as ErrorFacts, so the two cannot mix.
     this.details = Array.isArray(detail) ? [...(detail as readonly FieldProblem[])] : undefined;
     this.facts = detail !== undefined && !Array.isArray(detail) ? (detail as ErrorFacts) : undefined;
   }
