@@ -3,11 +3,11 @@ import { apiKeys } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { later, untouchableDatabase } from '../test/fixtures.ts';
 import { generateApiKey, parseApiKey, verifyApiKey } from './api-keys.ts';
 import { createApiKey } from './create-api-key.ts';
 import type { Actor } from './permissions.ts';
 import { revokeApiKey } from './revoke-api-key.ts';
-import { later, untouchableDatabase } from './test-support.ts';
 import { hashSecret } from './tokens.ts';
 
 const database = useTestDatabase(4);

@@ -1,9 +1,9 @@
 import { withTenant } from '@motcua/db';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { describe, expect, it } from 'vitest';
+import { auditRows } from '../test/fixtures.ts';
 import { generateApiKey } from './api-keys.ts';
 import { maskAuditDetails, recordAudit, redacted } from './audit.ts';
-import { auditRows } from './test-support.ts';
 
 const database = useTestDatabase(4);
 

@@ -1,11 +1,11 @@
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { ForbiddenError, ValidationError } from '@motcua/domain';
 import { describe, expect, it } from 'vitest';
+import { auditRows } from '../test/fixtures.ts';
 import { verifyApiKey } from './api-keys.ts';
 import { createApiKey } from './create-api-key.ts';
 import { listApiKeys } from './list-api-keys.ts';
 import type { Actor } from './permissions.ts';
-import { auditRows } from './test-support.ts';
 
 const database = useTestDatabase(4);
 const admin: Actor = { kind: 'staff', id: 'usr_admin', role: 'admin' };
@@ -74,17 +74,17 @@ describe('createApiKey', () => {
       permissions: ['dossiers.read', 'staff.manage', 'nonsense'],
     } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    const { fieldErrors } = (error as ValidationError).details as { fieldErrors: Record<string, string[]> };
-    expect(Object.keys(fieldErrors).sort()).toEqual(['mode', 'name', 'permissions']);
-    expect(fieldErrors.permissions![0]).toContain('staff.manage, nonsense');
+    const problems = (error as ValidationError).details ?? [];
+    expect(problems.map((p) => p.path).sort()).toEqual(['mode', 'name', 'permissions']);
+    expect(problems.find((p) => p.path === 'permissions')?.message).toContain('staff.manage, nonsense');
 
     const none = await createApiKey(
       { database, slug, actor: admin },
       { name: 'n', mode: 'live', permissions: [] },
     ).catch((e: unknown) => e);
-    expect((none as ValidationError).details).toEqual({
-      fieldErrors: { permissions: ['Give the key at least one permission.'] },
-    });
+    expect((none as ValidationError).details).toEqual([
+      { path: 'permissions', message: 'Give the key at least one permission.' },
+    ]);
   });
 
   it('does not let a key carry permissions its creator lacks', async () => {
@@ -94,7 +94,7 @@ describe('createApiKey', () => {
       { name: 'intake', mode: 'live', permissions: ['dossiers.read', 'dossiers.receive'] },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForbiddenError);
-    expect((error as ForbiddenError).details).toEqual({ permissions: ['dossiers.receive'] });
+    expect((error as ForbiddenError).facts).toEqual({ permissions: ['dossiers.receive'] });
     expect(await listApiKeys({ database, slug, actor: admin }, { includeRevoked: true })).toEqual([]);
   });
 });

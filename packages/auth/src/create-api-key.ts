@@ -1,6 +1,6 @@
 import { withTenant } from '@motcua/db';
 import { type ApiKeyMode, apiKeyModes, apiKeys } from '@motcua/db/tenant';
-import { ForbiddenError, ValidationError } from '@motcua/domain';
+import { type FieldProblem, ForbiddenError, ValidationError } from '@motcua/domain';
 import { generateApiKey, newApiKeyId, type PublicApiKey, publicApiKeyColumns } from './api-keys.ts';
 import { recordAudit } from './audit.ts';
 import type { AuthContext } from './context.ts';
@@ -27,23 +27,25 @@ interface ParsedInput {
 
 function parseInput(input: unknown, actor: Actor): ParsedInput {
   const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-  const fieldErrors: Record<string, string[]> = {};
+  const problems: FieldProblem[] = [];
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
-  if (name.length < 1 || name.length > 100) fieldErrors.name = ['Name the key (1 to 100 characters).'];
+  if (name.length < 1 || name.length > 100) {
+    problems.push({ path: 'name', message: 'Name the key (1 to 100 characters).' });
+  }
   const mode = raw.mode as ApiKeyMode;
-  if (!apiKeyModes.includes(mode)) fieldErrors.mode = [`Choose one of: ${apiKeyModes.join(', ')}.`];
+  if (!apiKeyModes.includes(mode))
+    problems.push({ path: 'mode', message: `Choose one of: ${apiKeyModes.join(', ')}.` });
   const requested = Array.isArray(raw.permissions) ? [...new Set(raw.permissions)] : [];
   const unknown = requested.filter((p) => !(apiKeyPermissions as readonly unknown[]).includes(p));
   if (requested.length === 0) {
-    fieldErrors.permissions = ['Give the key at least one permission.'];
+    problems.push({ path: 'permissions', message: 'Give the key at least one permission.' });
   } else if (unknown.length > 0) {
-    fieldErrors.permissions = [
-      `Not a permission an API key can have: ${unknown.join(', ')}. Choose from: ${apiKeyPermissions.join(', ')}.`,
-    ];
+    problems.push({
+      path: 'permissions',
+      message: `Not a permission an API key can have: ${unknown.join(', ')}. Choose from: ${apiKeyPermissions.join(', ')}.`,
+    });
   }
-  if (Object.keys(fieldErrors).length > 0) {
-    throw new ValidationError('The API key could not be created.', { fieldErrors });
-  }
+  if (problems.length > 0) throw new ValidationError('The API key could not be created.', problems);
   const permissions = requested as StaffPermission[];
   // A key must not be a way to gain rights its creator lacks.
   const beyond = permissions.filter((p) => !actorCan(actor, p));

@@ -3,11 +3,11 @@ import { oneTimeTokens, staffUsers } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { days, later, minutes, outboxRows } from '../test/fixtures.ts';
 import { issueEmailedToken } from './emailed-tokens.ts';
 import type { Actor } from './permissions.ts';
 import { acceptInvitation } from './staff/accept-invitation.ts';
 import { inviteStaff } from './staff/invite-staff.ts';
-import { days, later, minutes, outboxRows } from './test-support.ts';
 
 const database = useTestDatabase(4);
 const admin: Actor = { kind: 'staff', id: 'usr_admin', role: 'admin' };

@@ -3,9 +3,9 @@ import { settings } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { ForbiddenError, ValidationError } from '@motcua/domain';
 import { describe, expect, it } from 'vitest';
+import { auditRows } from '../test/fixtures.ts';
 import { getOidcSettings, loadOidcSettings, setOidcSettings } from './oidc-settings-store.ts';
 import type { Actor } from './permissions.ts';
-import { auditRows } from './test-support.ts';
 
 const database = useTestDatabase(4);
 const admin: Actor = { kind: 'staff', id: 'usr_admin', role: 'admin' };

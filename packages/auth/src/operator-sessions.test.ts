@@ -2,6 +2,7 @@ import { operatorSessions } from '@motcua/db/platform';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { hours, insertOperator, later, minutes, untouchableDatabase } from '../test/fixtures.ts';
 import {
   createOperatorSession,
   invalidateAllOperatorSessions,
@@ -11,7 +12,6 @@ import {
 } from './operator-sessions.ts';
 import { sessionPolicies } from './sessions.ts';
 import { validateTenantSession } from './tenant-sessions.ts';
-import { hours, insertOperator, later, minutes, untouchableDatabase } from './test-support.ts';
 import { hashSecret } from './tokens.ts';
 
 const database = useTestDatabase(4);

@@ -5,14 +5,6 @@ import { LimitExceededError, ValidationError } from '@motcua/domain';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
-  confirmPasswordReset,
-  type PasswordResetRequestContext,
-  passwordResetPolicy,
-  requestPasswordReset,
-} from './password-reset.ts';
-import { verifyPassword } from './passwords.ts';
-import { createTenantSession, validateTenantSession } from './tenant-sessions.ts';
-import {
   auditRows,
   type DeliveredLink,
   deliverEmailedLinks,
@@ -21,7 +13,15 @@ import {
   later,
   minutes,
   outboxRows,
-} from './test-support.ts';
+} from '../test/fixtures.ts';
+import {
+  confirmPasswordReset,
+  type PasswordResetRequestContext,
+  passwordResetPolicy,
+  requestPasswordReset,
+} from './password-reset.ts';
+import { verifyPassword } from './passwords.ts';
+import { createTenantSession, validateTenantSession } from './tenant-sessions.ts';
 import { admitAttempt, checkThrottle } from './throttle.ts';
 import { hashSecret } from './tokens.ts';
 

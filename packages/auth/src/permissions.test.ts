@@ -94,7 +94,7 @@ describe('assertCan', () => {
       }
     })();
     expect(error).toBeInstanceOf(ForbiddenError);
-    expect(error).toMatchObject({ message, code: 'forbidden', details: { permission } });
+    expect(error).toMatchObject({ message, code: 'forbidden', facts: { permission } });
   });
 });
 

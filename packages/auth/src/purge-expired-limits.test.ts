@@ -5,8 +5,8 @@ import { signInThrottles } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { days, later, minutes } from '../test/fixtures.ts';
 import { purgeExpiredLimits } from './purge-expired-limits.ts';
-import { days, later, minutes } from './test-support.ts';
 import { admitAttempt, type ThrottleScope } from './throttle.ts';
 
 const database = useTestDatabase(6);

@@ -1,11 +1,11 @@
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { ForbiddenError, NotFoundError } from '@motcua/domain';
 import { describe, expect, it } from 'vitest';
+import { auditRows } from '../test/fixtures.ts';
 import { verifyApiKey } from './api-keys.ts';
 import { createApiKey } from './create-api-key.ts';
 import type { Actor } from './permissions.ts';
 import { revokeApiKey } from './revoke-api-key.ts';
-import { auditRows } from './test-support.ts';
 
 const database = useTestDatabase(4);
 const admin: Actor = { kind: 'staff', id: 'usr_admin', role: 'admin' };

@@ -14,7 +14,7 @@ import { assertCan } from './permissions.ts';
 export async function revokeApiKey(ctx: AuthContext, input: { id: string }): Promise<PublicApiKey> {
   assertCan(ctx.actor, 'api_keys.manage');
   const id = typeof input?.id === 'string' ? input.id.trim() : '';
-  if (!id) throw new ValidationError('Which key?', { fieldErrors: { id: ['The key id is required.'] } });
+  if (!id) throw new ValidationError('Which key?', [{ path: 'id', message: 'The key id is required.' }]);
   return withTenant(ctx.database, ctx.slug, async (db) => {
     const [revoked] = await db
       .update(apiKeys)

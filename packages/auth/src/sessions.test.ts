@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hours, later, minutes } from '../test/fixtures.ts';
 import {
   isSessionExpired,
   needsRefresh,
@@ -7,7 +8,6 @@ import {
   secretMatches,
   sessionPolicies,
 } from './sessions.ts';
-import { hours, later, minutes } from './test-support.ts';
 
 describe('session policies', () => {
   it('are 30 days idle for citizens (hourly refresh), 8 hours for staff, 2 for operators (5 minutes)', () => {

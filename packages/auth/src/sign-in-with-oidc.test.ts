@@ -4,11 +4,11 @@ import { type TenantSlug, withTenant } from '@motcua/db';
 import { citizens } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { describe, expect, it } from 'vitest';
+import { auditRows } from '../test/fixtures.ts';
 import { OidcSignInError } from './oidc/errors.ts';
 import type { OidcIdentity } from './oidc/relying-party.ts';
 import { setOidcSettings } from './oidc-settings-store.ts';
 import { completeOidcSignIn, findOrCreateCitizen, OidcNotConfiguredError } from './sign-in-with-oidc.ts';
-import { auditRows } from './test-support.ts';
 
 const database = useTestDatabase(6);
 const issuer = 'https://sso.dichvucong.example.vn';

@@ -3,6 +3,15 @@ import { sessions, staffUsers } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import {
+  days,
+  hours,
+  insertCitizen,
+  insertStaff,
+  later,
+  minutes,
+  untouchableDatabase,
+} from '../test/fixtures.ts';
 import { validateOperatorSession } from './operator-sessions.ts';
 import { sessionPolicies } from './sessions.ts';
 import {
@@ -12,15 +21,6 @@ import {
   markTwoFactorVerified,
   validateTenantSession,
 } from './tenant-sessions.ts';
-import {
-  days,
-  hours,
-  insertCitizen,
-  insertStaff,
-  later,
-  minutes,
-  untouchableDatabase,
-} from './test-support.ts';
 import { hashSecret } from './tokens.ts';
 
 const database = useTestDatabase(4);

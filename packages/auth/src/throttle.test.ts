@@ -4,7 +4,7 @@ import { signInThrottles } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { later } from './test-support.ts';
+import { later } from '../test/fixtures.ts';
 import {
   admitAttempt,
   checkThrottle,

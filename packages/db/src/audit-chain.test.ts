@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createTestTenant, useTestDatabase } from '../test/test-database.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { migrateTenant, tenantMigrations } from './migrate/tenant.ts';
 import { tenantNames } from './names.ts';
 import { auditLog } from './tenant/audit-log.ts';
 import { withTenant } from './tenant-scope.ts';
-import { createTestTenant, useTestDatabase } from './testing.ts';
 
 const database = useTestDatabase(6);
 

@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createTestTenant, useTestDatabase } from '../test/test-database.ts';
 import { createDatabase } from './client.ts';
 import { settings } from './tenant/settings.ts';
 import { withTenant } from './tenant-scope.ts';
-import { createTestTenant, useTestDatabase } from './testing.ts';
 
 const { databaseUrl, superuserUrl } = inject('motcua');
 const superuser = postgres(superuserUrl, { max: 1, onnotice: () => {} });

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createTestTenant, useTestDatabase } from '../test/test-database.ts';
 import { createDatabase } from './client.ts';
 import { DeadlineExceededError, withDeadline } from './deadline.ts';
 import { withTenant } from './tenant-scope.ts';
-import { createTestTenant, useTestDatabase } from './testing.ts';
 
 const shared = useTestDatabase(2);
 const pool = createDatabase({ url: inject('motcua').databaseUrl, max: 1, applicationName: 'deadline-test' });

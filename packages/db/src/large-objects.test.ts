@@ -4,9 +4,9 @@
 // and the API and worker refuse to start where that was not done.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createTestTenant, useIsolatedTestDatabase, useTestDatabase } from '../test/test-database.ts';
 import { assertIsolationReady, IsolationNotPossibleError } from './client.ts';
 import { withTenant } from './tenant-scope.ts';
-import { createTestTenant, useIsolatedTestDatabase, useTestDatabase } from './testing.ts';
 
 const database = useTestDatabase(2);
 const isolated = useIsolatedTestDatabase(2, { migrate: false });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../test/test-database.ts';
 import { clientAddress, consumeRateLimit, purgeExpiredRateLimits, rateLimitKey } from './rate-limit.ts';
-import { useTestDatabase } from './testing.ts';
 
 const database = useTestDatabase(4);
 const hourly = { limit: 5, windowSeconds: 3600 };

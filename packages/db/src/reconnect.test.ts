@@ -2,8 +2,8 @@
 // each query rather than postgres.js's default backoff, which grows to 10–20 s after a dozen
 // refusals and kept the API answering 503 that long after PostgreSQL was back.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type KillablePostgres, startKillablePostgres } from '../test/killable-postgres.ts';
 import { createDatabase, type Database } from './client.ts';
-import { type KillablePostgres, startKillablePostgres } from './killable-postgres.ts';
 
 let pg: KillablePostgres;
 let database: Database;

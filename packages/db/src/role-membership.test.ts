@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../test/test-database.ts';
 import { broadcastMembershipChange, isStaleMembershipError } from './role-membership.ts';
-import { useTestDatabase } from './testing.ts';
 
 const database = useTestDatabase(4);
 

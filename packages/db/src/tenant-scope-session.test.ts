@@ -5,11 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createTestTenant, useTestDatabase } from '../test/test-database.ts';
 import { createDatabase, type Database } from './client.ts';
 import { type TenantNames, type TenantSlug, tenantNames } from './names.ts';
 import { settings } from './tenant/settings.ts';
 import { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';
-import { createTestTenant, useTestDatabase } from './testing.ts';
 
 const { databaseUrl } = inject('motcua');
 const loginRole = new URL(databaseUrl).username;

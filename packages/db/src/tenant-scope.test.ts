@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
+import { createTestTenant, testSlug, useTestDatabase } from '../test/test-database.ts';
 import { type TenantNames, type TenantSlug, tenantNames } from './names.ts';
 import { auditLog } from './tenant/audit-log.ts';
 import { settings } from './tenant/settings.ts';
 import { type TenantDb, TenantScopeViolationError, withTenant } from './tenant-scope.ts';
-import { createTestTenant, testSlug, useTestDatabase } from './testing.ts';
 
 const database = useTestDatabase(4);
 const loginRole = new URL(inject('motcua').databaseUrl).username;

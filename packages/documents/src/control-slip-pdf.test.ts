@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom, MORNING_23_NOV, sampleForm, VIETNAMESE_ALPHABET } from '../test/fixtures.ts';
+import { countOccurrences, locateText, readPdf } from '../test/pdf-text.ts';
 import {
   type ControlSlipData,
   type HandOff,
   renderControlSlipPdf,
   type Timeliness,
 } from './control-slip-pdf.ts';
-import {
-  countOccurrences,
-  createRandom,
-  locateText,
-  MORNING_23_NOV,
-  readPdf,
-  sampleForm,
-  VIETNAMESE_ALPHABET,
-} from './test-support.ts';
 
 const HEADER_VI = 'STT Bước xử lý Giao, nhận hồ sơ Thời điểm giao, nhận Hạn xử lý Kết quả Ký giao, nhận';
 const TIMELINESS: readonly (Timeliness | null)[] = ['early', 'on_time', 'late', null];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../test/fixtures.ts';
 import { formatDate, formatDateLine, formatDateTime } from './format-date.ts';
-import { createRandom } from './test-support.ts';
 
 describe('formatDateTime', () => {
   it.each([

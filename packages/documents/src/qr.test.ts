@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import { createRandom, VIETNAMESE_ALPHABET } from '../test/fixtures.ts';
 import { QR_SETTINGS, qrPng, qrSvg } from './qr.ts';
-import { createRandom, VIETNAMESE_ALPHABET } from './test-support.ts';
 
 const URLS = [
   'https://danang.motcua.vn/tra-cuu?ma=000.00.13.H48-261123-0042',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MORNING_23_NOV, sampleForm } from '../test/fixtures.ts';
+import { locateText, readPdf } from '../test/pdf-text.ts';
 import { type ReceiptData, renderReceiptPdf } from './receipt-pdf.ts';
-import { locateText, MORNING_23_NOV, readPdf, sampleForm } from './test-support.ts';
 
 function sampleReceipt(): ReceiptData {
   return {

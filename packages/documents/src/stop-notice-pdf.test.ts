@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sampleForm } from '../test/fixtures.ts';
+import { readPdf } from '../test/pdf-text.ts';
 import { renderStopNoticePdf, type StopNoticeData } from './stop-notice-pdf.ts';
-import { readPdf, sampleForm } from './test-support.ts';
 
 function sampleNotice(): StopNoticeData {
   return {

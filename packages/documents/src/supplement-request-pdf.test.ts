@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sampleForm } from '../test/fixtures.ts';
+import { countOccurrences, locateText, readPdf } from '../test/pdf-text.ts';
 import { renderSupplementRequestPdf, type SupplementRequestData } from './supplement-request-pdf.ts';
-import { countOccurrences, locateText, readPdf, sampleForm } from './test-support.ts';
 
 function sampleRequest(): SupplementRequestData {
   return {

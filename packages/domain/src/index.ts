@@ -1,4 +1,5 @@
 export * from './calendar/index.ts';
 export * from './dossier/index.ts';
 export * from './errors.ts';
+export * from './field-problem.ts';
 export * from './procedure/index.ts';

@@ -1,7 +1,7 @@
 import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpServer, type TestSmtpServer } from '../test/smtp-server.ts';
 import { createMailer } from './mailer.ts';
-import { startSmtpServer, type TestSmtpServer } from './testing.ts';
 
 let smtp: TestSmtpServer;
 beforeAll(async () => {

@@ -7,10 +7,10 @@ import { type TenantSlug, withTenant } from '@motcua/db';
 import { apiKeys, citizens, oneTimeTokens, sessions, settings, staffUsers } from '@motcua/db/tenant';
 import { testSlug } from '@motcua/db/testing';
 import { describe, expect, it } from 'vitest';
+import { provisionInput, readArchive, useProvisioningContext } from '../test/fixtures.ts';
 import type { ExportManifest } from './export/export-tenant.ts';
 import { offboardTenant } from './offboard-tenant.ts';
 import { provisionTenant } from './provision-tenant.ts';
-import { provisionInput, readArchive, useProvisioningContext } from './test-support.ts';
 
 const ctx = useProvisioningContext();
 const { database, storage } = ctx;

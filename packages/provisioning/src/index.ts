@@ -17,7 +17,7 @@ export type { ProvisioningDriver } from './drivers/driver.ts';
 export { localDriver, tenantMarkerKey } from './drivers/local.ts';
 export { type ExportManifest, exportKeyFor } from './export/export-tenant.ts';
 export { getTenant, type TenantDetails } from './get-tenant.ts';
-export type { StartProvisioningInput } from './input.ts';
+export { provisionTenantInput, type StartProvisioningInput, tenantSlug } from './input.ts';
 export { listTenants, type TenantListItem } from './list-tenants.ts';
 export { offboardTenant } from './offboard-tenant.ts';
 export { openTenantExport, type TenantExport } from './open-tenant-export.ts';
@@ -37,7 +37,7 @@ export {
   provisionSteps,
   type StepOutcome,
 } from './steps.ts';
-export { maxSuspensionReason, suspendTenant } from './suspend-tenant.ts';
+export { maxSuspensionReason, suspendTenant, suspendTenantInput } from './suspend-tenant.ts';
 export {
   readUndeliverableEmails,
   type UndeliverableEmail,

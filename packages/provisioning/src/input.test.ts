@@ -34,7 +34,7 @@ describe('parseStartInput', () => {
   it('lists every failing field at once', () => {
     const error = failure({ slug: 'x', name: '', kind: 'city', adminEmail: 'a@b', actor: '' });
     expect(error.code).toBe('invalid_slug');
-    expect(Object.keys((error.details as { fieldErrors: object }).fieldErrors).sort()).toEqual([
+    expect((error.details ?? []).map((problem) => problem.path).sort()).toEqual([
       'actor',
       'adminEmail',
       'kind',

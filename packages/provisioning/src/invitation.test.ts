@@ -5,12 +5,12 @@ import { testSlug } from '@motcua/db/testing';
 import { NotFoundError, PreconditionFailedError } from '@motcua/domain';
 import { asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { failOnce, provisionInput, useProvisioningContext } from '../test/fixtures.ts';
 import { provisionTenant } from './provision-tenant.ts';
 import { resendAdminInvitation } from './resend-admin-invitation.ts';
 import { resumeInterruptedRuns } from './resume-interrupted-runs.ts';
 import { provisionSteps } from './steps.ts';
 import { suspendTenant } from './suspend-tenant.ts';
-import { failOnce, provisionInput, useProvisioningContext } from './test-support.ts';
 import { readUndeliverableEmails } from './undeliverable-emails.ts';
 
 const base = useProvisioningContext();

@@ -4,6 +4,7 @@ import { testSlug } from '@motcua/db/testing';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '@motcua/domain';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { failOnce, InjectedFailure, provisionInput, useProvisioningContext } from '../test/fixtures.ts';
 import { getTenant } from './get-tenant.ts';
 import { listTenants } from './list-tenants.ts';
 import { openTenantExport } from './open-tenant-export.ts';
@@ -12,7 +13,6 @@ import { resumeTenant } from './resume-tenant.ts';
 import { runProvisioning } from './run-provisioning.ts';
 import { startProvisioning } from './start-provisioning.ts';
 import { suspendTenant } from './suspend-tenant.ts';
-import { failOnce, InjectedFailure, provisionInput, useProvisioningContext } from './test-support.ts';
 
 const ctx = useProvisioningContext();
 const { database } = ctx;

@@ -6,6 +6,16 @@ import { testSlug } from '@motcua/db/testing';
 import { ConflictError, PreconditionFailedError } from '@motcua/domain';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  failOnce,
+  provisionInput,
+  readArchive,
+  roleNames,
+  schemaCount,
+  tenantObjects,
+  tenantRows,
+  useProvisioningContext,
+} from '../test/fixtures.ts';
 import type { ProvisioningContext } from './context.ts';
 import type { ExportManifest } from './export/export-tenant.ts';
 import { getTenant } from './get-tenant.ts';
@@ -18,16 +28,6 @@ import { runOffboarding } from './run-offboarding.ts';
 import { startOffboarding } from './start-offboarding.ts';
 import { offboardSteps } from './steps.ts';
 import { suspendTenant } from './suspend-tenant.ts';
-import {
-  failOnce,
-  provisionInput,
-  readArchive,
-  roleNames,
-  schemaCount,
-  tenantObjects,
-  tenantRows,
-  useProvisioningContext,
-} from './test-support.ts';
 
 const ctx = useProvisioningContext();
 const { database, storage } = ctx;

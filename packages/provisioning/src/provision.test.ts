@@ -6,6 +6,16 @@ import { ConflictError, ValidationError } from '@motcua/domain';
 import { bucketObjectCount } from '@motcua/storage/testing';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  clusterCounts,
+  failOnce,
+  provisionInput,
+  roleNames,
+  schemaCount,
+  tenantObjects,
+  tenantRows,
+  useProvisioningContext,
+} from '../test/fixtures.ts';
 import type { ProvisioningContext } from './context.ts';
 import { tenantMarkerKey } from './drivers/local.ts';
 import { getTenant } from './get-tenant.ts';
@@ -17,16 +27,6 @@ import { runProvisioning } from './run-provisioning.ts';
 import { startProvisioning } from './start-provisioning.ts';
 import { starterSettings, starterUnits } from './steps/starter-data.ts';
 import { provisionSteps } from './steps.ts';
-import {
-  clusterCounts,
-  failOnce,
-  provisionInput,
-  roleNames,
-  schemaCount,
-  tenantObjects,
-  tenantRows,
-  useProvisioningContext,
-} from './test-support.ts';
 
 const ctx = useProvisioningContext();
 const { database, storage } = ctx;
@@ -345,9 +345,7 @@ describe('invalid input', () => {
     const error = await provisionTenant(ctx, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).code).toBe(code);
-    expect((error as ValidationError).details).toMatchObject({
-      fieldErrors: { [field]: [expect.any(String)] },
-    });
+    expect((error as ValidationError).details).toMatchObject([{ path: field, message: expect.any(String) }]);
     expect({ ...(await clusterCounts(database)), objects: await bucketObjectCount(storage) }).toEqual(before);
   });
 });

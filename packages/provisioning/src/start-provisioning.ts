@@ -58,9 +58,9 @@ export async function startProvisioning(
   } catch (error) {
     // The unique index decides between concurrent requests for the same slug.
     if (pgErrorCode(error) === '23505') {
-      throw new ConflictError(`The slug "${slug}" is taken (slugs of offboarded tenants stay reserved).`, {
-        fieldErrors: { slug: ['This slug is taken.'] },
-      });
+      throw new ConflictError(`The slug "${slug}" is taken (slugs of offboarded tenants stay reserved).`, [
+        { path: 'slug', message: 'This slug is taken.' },
+      ]);
     }
     throw error;
   }

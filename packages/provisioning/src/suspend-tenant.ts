@@ -1,20 +1,27 @@
 import type { Tenant } from '@motcua/db/platform';
-import { ValidationError } from '@motcua/domain';
+import { toFieldProblems, ValidationError } from '@motcua/domain';
+import { z } from 'zod';
 import { changeTenantStatus } from './change-status.ts';
 import type { ProvisioningContext } from './context.ts';
 import { parseActor, parseSlugArgument } from './input.ts';
 
 export const maxSuspensionReason = 500;
 
-/** Why, in the operator's words: optional, trimmed, at most 500 characters. */
+/** What an operator may say when suspending (the operator API's request). */
+export const suspendTenantInput = z.object({
+  /** Why, in the operator's words: optional, trimmed, at most 500 characters. */
+  reason: z.string().trim().max(maxSuspensionReason, { error: 'Too long.' }).optional(),
+});
+
 function parseReason(reason: string | undefined): string | null {
-  const text = reason?.trim() ?? '';
-  if (text.length > maxSuspensionReason) {
-    throw new ValidationError(`The reason may have at most ${maxSuspensionReason} characters.`, {
-      fieldErrors: { reason: ['Too long.'] },
-    });
+  const parsed = suspendTenantInput.safeParse({ reason });
+  if (!parsed.success) {
+    throw new ValidationError(
+      `The reason may have at most ${maxSuspensionReason} characters.`,
+      toFieldProblems(parsed.error),
+    );
   }
-  return text || null;
+  return parsed.data.reason || null;
 }
 
 /**

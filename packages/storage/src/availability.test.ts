@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, type RunningS3, startS3 } from '@motcua/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testBucketName } from '../test/s3-bucket.ts';
 import { keepStorageReady } from './availability.ts';
 import { StorageUnavailableError, unavailableReason } from './errors.ts';
 import { createStorage, type Storage } from './storage.ts';
-import { testBucketName } from './testing.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

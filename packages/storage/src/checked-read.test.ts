@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { useTestStorage } from '../test/s3-bucket.ts';
 import { ObjectIntegrityError } from './errors.ts';
-import { useTestStorage } from './testing.ts';
 
 const storage = useTestStorage();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -3,10 +3,10 @@ import { Readable } from 'node:stream';
 import { HeadObjectCommand, ListObjectsCommand } from '@aws-sdk/client-s3';
 import type {} from '@motcua/testing/provided';
 import { describe, expect, inject, it } from 'vitest';
+import { testBucketName, useTestStorage } from '../test/s3-bucket.ts';
 import { InvalidObjectKeyError } from './keys.ts';
 import { createStorage, type Storage } from './storage.ts';
 import type { TenantStorage } from './tenant-storage.ts';
-import { testBucketName, useTestStorage } from './testing.ts';
 
 const storage = useTestStorage();
 

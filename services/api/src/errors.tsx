@@ -62,7 +62,11 @@ export function mapError(error: unknown): Mapped | undefined {
     error: details === undefined ? { code, message } : { code, message, details },
   });
   if (error instanceof DomainError) {
-    return { status: domainStatus(error), body: body(error.code, error.message, error.details) };
+    // Field problems, or else the facts of the refusal (a quota, a state), as `details`.
+    return {
+      status: domainStatus(error),
+      body: body(error.code, error.message, error.details ?? error.facts),
+    };
   }
   if (error instanceof InvalidSlugError) return { status: 400, body: body(error.code, error.message) };
   if (error instanceof StorageUnavailableError) return { status: 503, body: body(error.code, error.message) };

@@ -9,8 +9,8 @@ import { createTestTenant } from '@motcua/db/testing';
 import { createMailer } from '@motcua/mail';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertEmails, recordingMailer, type TestEmail, uniqueEmail, waitUntil } from '../test/fixtures.ts';
 import { createLogger } from './logger.ts';
-import { insertEmails, recordingMailer, type TestEmail, uniqueEmail, waitUntil } from './test-support.ts';
 import { type RunningWorker, startWorker } from './worker.ts';
 
 let pg: KillablePostgres;

@@ -3,8 +3,6 @@ import { createTestTenant, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { createMailer } from '@motcua/mail';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverTenantOutbox } from './deliver-outbox.ts';
-import { deriveMessageId } from './message-id.ts';
 import {
   closedSmtpUrl,
   insertEmails,
@@ -12,7 +10,9 @@ import {
   recordingMailer,
   type TestEmail,
   uniqueEmail,
-} from './test-support.ts';
+} from '../test/fixtures.ts';
+import { deliverTenantOutbox } from './deliver-outbox.ts';
+import { deriveMessageId } from './message-id.ts';
 
 // A private database: no other test file's tenants, so what is read here is this file's.
 const { database, superuser } = useIsolatedTestDatabase(8);

@@ -2,7 +2,6 @@ import { createTestTenant, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { createMailer } from '@motcua/mail';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverTenantOutbox } from './deliver-outbox.ts';
 import {
   closedSmtpUrl,
   insertEmails,
@@ -10,7 +9,8 @@ import {
   recordingLogger,
   type TestEmail,
   uniqueEmail,
-} from './test-support.ts';
+} from '../test/fixtures.ts';
+import { deliverTenantOutbox } from './deliver-outbox.ts';
 
 const { database } = useIsolatedTestDatabase(4);
 const from = 'Motcua <no-reply@motcua.vn>';

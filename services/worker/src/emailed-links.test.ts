@@ -11,8 +11,8 @@ import { createTestTenant, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { createMailer } from '@motcua/mail';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOutbox, recordingLogger, waitUntil } from '../test/fixtures.ts';
 import { deliverTenantOutbox } from './deliver-outbox.ts';
-import { readOutbox, recordingLogger, waitUntil } from './test-support.ts';
 import { startWorker } from './worker.ts';
 
 const { database } = useIsolatedTestDatabase(6);

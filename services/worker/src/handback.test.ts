@@ -3,10 +3,10 @@ import { outbox } from '@motcua/db/tenant';
 import { createTestTenant, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { insertEmails, readOutbox, uniqueEmail } from '../test/fixtures.ts';
 import { deliverTenantOutbox, type OutboundEmail, type OutboxMailer } from './deliver-outbox.ts';
 import { createHandback } from './handback.ts';
 import { claimRows, clockOf } from './outbox-rows.ts';
-import { insertEmails, readOutbox, uniqueEmail } from './test-support.ts';
 
 const { database, superuser } = useIsolatedTestDatabase(4);
 

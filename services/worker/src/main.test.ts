@@ -5,8 +5,8 @@ import { createTestTenant, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { createMailer } from '@motcua/mail';
 import { startSmtpServer } from '@motcua/mail/testing';
 import { describe, expect, it } from 'vitest';
+import { insertEmails, readOutbox, uniqueEmail, urlOfDatabase, waitUntil } from '../test/fixtures.ts';
 import { defaultSendConcurrency, deliverTenantOutbox } from './deliver-outbox.ts';
-import { insertEmails, readOutbox, uniqueEmail, urlOfDatabase, waitUntil } from './test-support.ts';
 
 const { database, superuser } = useIsolatedTestDatabase(4);
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));

@@ -1,8 +1,8 @@
 import { useIsolatedTestDatabase } from '@motcua/db/testing';
 import { createMailer } from '@motcua/mail';
 import { afterAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../test/fixtures.ts';
 import { createLogger } from './logger.ts';
-import { waitUntil } from './test-support.ts';
 import {
   createUsageJob,
   daysToMeasure,

@@ -12,7 +12,7 @@ import {
   type TestEmail,
   uniqueEmail,
   waitUntil,
-} from './test-support.ts';
+} from '../test/fixtures.ts';
 import { type RunningWorker, startWorker } from './worker.ts';
 
 // A private database: the sweep visits every tenant in it, and must meet only this file's.

@@ -4,7 +4,6 @@ import { createMailer } from '@motcua/mail';
 import { startSmtpServer, type TestSmtpServer } from '@motcua/mail/testing';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findDeliverableTenants } from './tenants.ts';
 import {
   insertEmails,
   openSecondPool,
@@ -14,7 +13,8 @@ import {
   type TestEmail,
   uniqueEmail,
   waitUntil,
-} from './test-support.ts';
+} from '../test/fixtures.ts';
+import { findDeliverableTenants } from './tenants.ts';
 import { type RunningWorker, startWorker } from './worker.ts';
 
 // A private database: the sweep visits every tenant in it, and must meet only this file's.

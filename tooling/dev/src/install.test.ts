@@ -7,7 +7,7 @@ import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './test-launcher.ts';
+import { repoRoot } from '../test/launcher.ts';
 
 const clone = mkdtempSync(join(tmpdir(), 'motcua-install-'));
 afterAll(() => rmSync(clone, { recursive: true, force: true }));

@@ -7,8 +7,8 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '@motcua/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type Launched, launch, privateDataDir, ready } from '../test/launcher.ts';
 import { defaultPorts } from './stack.ts';
-import { type Launched, launch, privateDataDir, ready } from './test-launcher.ts';
 
 const checkout = privateDataDir();
 const { dataDir } = checkout;

@@ -17,7 +17,7 @@ import {
   privateDataDir,
   ready,
   waitFor,
-} from './test-launcher.ts';
+} from '../test/launcher.ts';
 
 const checkout = privateDataDir();
 const { dataDir } = checkout;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { freePort } from '@motcua/testing';
 import { authenticator } from '@motcua/testing/totp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPrivate, runReadmeCommands } from './start-checks.ts';
-import { isListening, type Launched, launch, privateDataDir, ready, waitFor } from './test-launcher.ts';
+import { isListening, type Launched, launch, privateDataDir, ready, waitFor } from '../test/launcher.ts';
+import { checkPrivate, runReadmeCommands } from '../test/start-checks.ts';
 
 const checkout = privateDataDir();
 const { dataDir } = checkout;

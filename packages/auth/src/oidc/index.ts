@@ -1,5 +1,4 @@
-// The OpenID Connect relying party for tenants' national identity providers. test-provider.ts
-// is test support and stays out of this surface.
+// The OpenID Connect relying party for tenants' national identity providers.
 
 export {
   classifyAddress,

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { calculatePKCECodeChallenge } from 'openid-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestProvider, type TestProvider, testCitizen } from '../../test/identity-provider.ts';
 import { OidcDiscoveryError, OidcSignInError, type OidcSignInErrorCode } from './errors.ts';
 import { createRelyingParty, pendingSignInTtlMs, type RelyingParty } from './relying-party.ts';
-import { startTestProvider, type TestProvider, testCitizen } from './test-provider.ts';
 
 const discoveryPath = '/.well-known/openid-configuration';
 // The test providers listen on loopback over http: allowed the way an operator would allow them.

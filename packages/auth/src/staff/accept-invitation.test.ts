@@ -4,9 +4,9 @@ import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { ValidationError } from '@motcua/domain';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { days, deliverEmailedLinks, later } from '../../test/fixtures.ts';
 import { verifyPassword } from '../passwords.ts';
 import type { Actor } from '../permissions.ts';
-import { days, deliverEmailedLinks, later } from '../test-support.ts';
 import { acceptInvitation } from './accept-invitation.ts';
 import { inviteStaff } from './invite-staff.ts';
 

@@ -3,7 +3,6 @@ import { oneTimeTokens, staffUsers, units } from '@motcua/db/tenant';
 import { createTestTenant, useTestDatabase } from '@motcua/db/testing';
 import { ConflictError, ForbiddenError, ValidationError } from '@motcua/domain';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../permissions.ts';
 import {
   auditRows,
   days,
@@ -11,7 +10,8 @@ import {
   insertStaff,
   outboxRows,
   untouchableDatabase,
-} from '../test-support.ts';
+} from '../../test/fixtures.ts';
+import type { Actor } from '../permissions.ts';
 import { hashSecret } from '../tokens.ts';
 import { inviteStaff } from './invite-staff.ts';
 

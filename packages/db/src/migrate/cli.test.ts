@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createTestTenant, testSlug, useIsolatedTestDatabase } from '../../test/test-database.ts';
 import { newId } from '../ids.ts';
-import { createTestTenant, testSlug, useIsolatedTestDatabase } from '../testing.ts';
 import { medianOf, printFleetStatus, runFleetMigration } from './cli.ts';
 import { tenantMigrations } from './tenant.ts';
 

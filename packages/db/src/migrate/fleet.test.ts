@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createTestTenant, testSlug, useIsolatedTestDatabase } from '../../test/test-database.ts';
 import { type TenantSlug, tenantNames } from '../names.ts';
-import { createTestTenant, testSlug, useIsolatedTestDatabase } from '../testing.ts';
 import type { Migration } from './bundle.ts';
 import { type FleetPlan, type FleetProgress, fleetStatus, migrateFleet } from './fleet.ts';
 import { tenantMigrations } from './tenant.ts';

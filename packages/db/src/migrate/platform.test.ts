@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useIsolatedTestDatabase } from '../testing.ts';
+import { useIsolatedTestDatabase } from '../../test/test-database.ts';
 import { loadMigrations, platformMigrationsFolder } from './bundle.ts';
 import { migratePlatform } from './platform.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createTestTenant, testSlug, useIsolatedTestDatabase } from '../../test/test-database.ts';
 import { tenantNames } from '../names.ts';
 import { createTenantSchema } from '../tenant-lifecycle.ts';
-import { createTestTenant, testSlug, useIsolatedTestDatabase } from '../testing.ts';
 import { migrateTenant, tenantMigrations } from './tenant.ts';
 
 // A private database, so that the catalog snapshots below see no other test's objects.

@@ -2,6 +2,7 @@
 // tenant's own overrides. Parsed here so the API, the seed data and the calendar share one definition.
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { toFieldProblems } from '../field-problem.ts';
 import { getWeekday, getYear, isCivilDate } from './civil-date.ts';
 
 const civilDate = z.string().refine(isCivilDate, { message: 'Expected a real date written YYYY-MM-DD' });
@@ -59,16 +60,12 @@ export const calendarOverride = z.object({
 });
 export type CalendarOverride = z.infer<typeof calendarOverride>;
 
-function toIssues(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-}
-
 export function parseNationalYears(input: unknown): NationalYear[] {
   const result = z.array(nationalYear).safeParse(input);
   if (!result.success) {
     throw new ValidationError(
       'The national calendar data is invalid.',
-      toIssues(result.error),
+      toFieldProblems(result.error),
       'invalid_calendar',
     );
   }
@@ -89,7 +86,7 @@ export function parseCalendarOverrides(input: unknown): CalendarOverride[] {
   if (!result.success) {
     throw new ValidationError(
       'The calendar overrides are invalid.',
-      toIssues(result.error),
+      toFieldProblems(result.error),
       'invalid_calendar',
     );
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { at } from '../../test/wall-clock.ts';
 import { ValidationError } from '../errors.ts';
 import { deadlineStatus, timeliness } from './deadline-status.ts';
 import type { OfficeHours } from './office-time.ts';
-import { at } from './test-helpers.ts';
 import { createWorkingCalendar } from './working-calendar.ts';
 
 const calendar = createWorkingCalendar();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { at, wallClock } from '../../test/wall-clock.ts';
 import { ValidationError } from '../errors.ts';
 import { computeDeadline, type Duration, type Pause } from './deadline.ts';
-import { at, wallClock } from './test-helpers.ts';
 import { createWorkingCalendar } from './working-calendar.ts';
 
 const calendar = createWorkingCalendar();

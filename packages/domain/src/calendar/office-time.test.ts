@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at, wallClock } from '../../test/wall-clock.ts';
 import { ValidationError } from '../errors.ts';
 import {
   addWorkingMinutes,
@@ -8,7 +9,6 @@ import {
   type OfficeHours,
   workingMinutesBetween,
 } from './office-time.ts';
-import { at, wallClock } from './test-helpers.ts';
 import { createWorkingCalendar } from './working-calendar.ts';
 
 const calendar = createWorkingCalendar();

@@ -1,9 +1,9 @@
 // What the intake actions do to a dossier and which event they record, computed by hand.
 import { describe, expect, test } from 'vitest';
+import { actors, snapshotIn, supplementBeforeReceipt, validInputs } from '../../test/dossier-fixtures.ts';
 import { type DossierDecision, decide } from './decide.ts';
 import type { DossierAction, DossierActor } from './rules.ts';
 import type { DossierSnapshot } from './states.ts';
-import { actors, snapshotIn, supplementBeforeReceipt, validInputs } from './test-fixtures.ts';
 
 const cases: {
   name: string;

@@ -1,10 +1,10 @@
 // Conditions beyond the state (workflow position, a rating given, who records a payment),
 // and one whole life cycle.
 import { describe, expect, test } from 'vitest';
+import { actors, snapshotIn, validInputs } from '../../test/dossier-fixtures.ts';
 import { PreconditionFailedError, ValidationError } from '../errors.ts';
 import { decide } from './decide.ts';
 import type { DossierAction, DossierActor } from './rules.ts';
-import { actors, snapshotIn, validInputs } from './test-fixtures.ts';
 
 function expectInvalidTransition(act: () => unknown, reason: string): void {
   try {
@@ -12,7 +12,7 @@ function expectInvalidTransition(act: () => unknown, reason: string): void {
     expect.unreachable();
   } catch (error) {
     expect(error).toBeInstanceOf(PreconditionFailedError);
-    expect(error).toMatchObject({ code: 'invalid_transition', details: { reason } });
+    expect(error).toMatchObject({ code: 'invalid_transition', facts: { reason } });
   }
 }
 

@@ -5,7 +5,7 @@ export {
   type DossierEvent,
   decide,
 } from './decide.ts';
-export { type ActionInput, actionInputs, type FieldProblem, parseActionInput } from './inputs.ts';
+export { type ActionInput, actionInputs, parseActionInput } from './inputs.ts';
 export {
   type DossierAction,
   type DossierActor,

@@ -1,12 +1,12 @@
 // Bad input is refused field by field, through `decide` as the HTTP layer will call it.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { actors, type Role, snapshotIn } from '../../test/dossier-fixtures.ts';
 import { ValidationError } from '../errors.ts';
+import type { FieldProblem } from '../field-problem.ts';
 import { decide } from './decide.ts';
-import type { FieldProblem } from './inputs.ts';
 import type { DossierAction } from './rules.ts';
 import type { DossierState } from './states.ts';
-import { actors, type Role, snapshotIn } from './test-fixtures.ts';
 
 // Where and by whom each action with input succeeds, so only the input can be wrong.
 const where: Partial<Record<DossierAction, [DossierState, Role]>> = {

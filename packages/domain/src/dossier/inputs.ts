@@ -2,6 +2,7 @@
 // also publishes. Only the listed fields are kept: they become the event's data.
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { toFieldProblems } from '../field-problem.ts';
 import type { DossierAction } from './rules.ts';
 
 function requiredText(max: number) {
@@ -114,20 +115,11 @@ export const actionInputs = {
 
 export type ActionInput<A extends DossierAction> = z.output<(typeof actionInputs)[A]>;
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
-
 /** The action's input, or a ValidationError listing every problem field by field. */
 export function parseActionInput<A extends DossierAction>(action: A, input: unknown): ActionInput<A> {
   const schema: z.ZodType = actionInputs[action];
   const result = schema.safeParse(input ?? {});
   // The schema is the one `ActionInput<A>` is derived from; TS cannot follow the index.
   if (result.success) return result.data as ActionInput<A>;
-  const problems: FieldProblem[] = result.error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    message: issue.message,
-  }));
-  throw new ValidationError('Some details need correcting.', problems);
+  throw new ValidationError('Some details need correcting.', toFieldProblems(result.error));
 }

@@ -1,6 +1,7 @@
 // Properties over random life cycles and random (even inconsistent) dossiers.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { actors } from '../../test/dossier-fixtures.ts';
 import { ForbiddenError, PreconditionFailedError } from '../errors.ts';
 import { allowedActions, type DossierDecision, decide } from './decide.ts';
 import { type DossierAction, type DossierActor, dossierActions } from './rules.ts';
@@ -12,7 +13,6 @@ import {
   isTerminal,
   nationalStatus,
 } from './states.ts';
-import { actors } from './test-fixtures.ts';
 
 const text = (max: number) =>
   fc.string({ minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => s.trim().length > 0);

@@ -1,10 +1,10 @@
 // Every action from every state, and every role on every action, against hand-written tables.
 import { describe, expect, test } from 'vitest';
+import { actors, type Role, roles, snapshotIn, validInputs } from '../../test/dossier-fixtures.ts';
 import { ForbiddenError, PreconditionFailedError } from '../errors.ts';
 import { allowedActions, decide } from './decide.ts';
 import { type DossierAction, dossierActions } from './rules.ts';
 import { type DossierSnapshot, type DossierState, dossierStates } from './states.ts';
-import { actors, type Role, roles, snapshotIn, validInputs } from './test-fixtures.ts';
 
 // [action, from, to, a role that may take it from there]
 const transitions: [DossierAction, DossierState, DossierState, Role][] = [
@@ -149,7 +149,7 @@ describe('every role on every action', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ForbiddenError);
-      expect((error as ForbiddenError).details).toEqual({
+      expect((error as ForbiddenError).facts).toEqual({
         action: 'complete_step',
         requires: { anyOf: ['dossiers.process'], assignee: true },
       });

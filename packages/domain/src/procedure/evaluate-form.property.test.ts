@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryMessyAnswers, arbitraryValidAnswers } from './arbitrary-answers.ts';
+import { arbitraryMessyAnswers, arbitraryValidAnswers } from '../../test/arbitrary-answers.ts';
+import { field, makeVersion, text } from '../../test/procedure-fixtures.ts';
 import { requiredDocuments, validateAnswers, visibleFields } from './evaluate-form.ts';
 import { computeFees } from './fees.ts';
 import { normalisePhone } from './read-answer.ts';
 import { starterCatalog } from './starter-catalog.ts';
-import { field, makeVersion, text } from './test-version.ts';
 
 const today = '2025-07-14';
 const procedures = starterCatalog.map((v) => [v.name.en, v] as const);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { field, makeVersion, pdfDocument, text } from '../../test/procedure-fixtures.ts';
 import { ValidationError } from '../errors.ts';
 import { judicialRecord } from './catalog/judicial-record.ts';
 import { permanentResidence } from './catalog/permanent-residence.ts';
 import { requiredDocuments, validateAnswers, visibleFields } from './evaluate-form.ts';
-import { field, makeVersion, pdfDocument, text } from './test-version.ts';
 
 const today = '2025-07-14';
 const ids = (fields: { id: string }[]) => fields.map((f) => f.id);

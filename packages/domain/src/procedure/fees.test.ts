@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { field, makeVersion, text } from '../../test/procedure-fixtures.ts';
 import { PreconditionFailedError } from '../errors.ts';
 import { birthRegistration } from './catalog/birth-registration.ts';
 import { constructionPermit } from './catalog/construction-permit.ts';
 import { judicialRecord } from './catalog/judicial-record.ts';
 import { permanentResidence } from './catalog/permanent-residence.ts';
 import { computeFees } from './fees.ts';
-import { field, makeVersion, text } from './test-version.ts';
 
 const amounts = (breakdown: { items: { id: string; amount: number }[] }) =>
   breakdown.items.map((item) => [item.id, item.amount]);

@@ -1,9 +1,17 @@
 // One table per field type, through the public evaluator: what a citizen types, what is stored,
 // or which error they see (in both languages). Identity and contact fields are in identity-fields.
 import { describe, expect, it } from 'vitest';
+import {
+  expectOutcome,
+  field,
+  makeVersion,
+  type Outcome,
+  outcome,
+  text,
+  today,
+} from '../../test/procedure-fixtures.ts';
 import { validateAnswers } from './evaluate-form.ts';
 import type { FormField } from './form-field.ts';
-import { expectOutcome, field, makeVersion, type Outcome, outcome, text, today } from './test-version.ts';
 
 describe('text', () => {
   const name = field({ id: 'name', type: 'text', minLength: 2, maxLength: 10 });

@@ -1,7 +1,7 @@
 // Contact and identity fields (email, phone, CCCD, address) and uploads: what a citizen types,
 // what is stored, or which error they see.
 import { describe, it } from 'vitest';
-import { expectOutcome, field, type Outcome } from './test-version.ts';
+import { expectOutcome, field, type Outcome } from '../../test/procedure-fixtures.ts';
 
 describe('email', () => {
   const email = field({ id: 'email', type: 'email' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { field, makeVersion, pdfDocument, text } from '../../test/procedure-fixtures.ts';
 import {
   describeOnlineLevel,
   legacyLevel,
@@ -7,7 +8,6 @@ import {
   procedureVersion,
 } from './procedure-version.ts';
 import { starterCatalog } from './starter-catalog.ts';
-import { field, makeVersion, pdfDocument, text } from './test-version.ts';
 
 function issuesOf(version: unknown): string[] {
   const result = procedureVersion.safeParse(version);

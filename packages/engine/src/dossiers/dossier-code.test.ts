@@ -106,7 +106,7 @@ describe('dossier codes', () => {
     const refused = await submitOn(second ?? '', now).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(LimitExceededError);
     expect((refused as LimitExceededError).retryAfterSeconds).toBe(3600);
-    expect((refused as LimitExceededError).details).toEqual({
+    expect((refused as LimitExceededError).facts).toEqual({
       limit: 'dossier_numbers_per_day',
       max: lastDossierNumberOfDay,
     });

@@ -33,9 +33,10 @@ export interface EditProblem {
   message: string;
 }
 
-/** Refuses an edit: the draft is left as it was and each problem names its input. */
+/** Refuses an edit: the draft is left as it was and each problem names its input (as its `path`). */
 export function refuse(problems: EditProblem[]): never {
-  throw new ValidationError('The change was not saved; correct the marked inputs.', problems, 'invalid_edit');
+  const details = problems.map(({ input, code, message }) => ({ path: input, code, message }));
+  throw new ValidationError('The change was not saved; correct the marked inputs.', details, 'invalid_edit');
 }
 
 export const textOf = (input: FormInput, name: string) => (input[name] ?? '').trim();

@@ -2,7 +2,7 @@
 import { ValidationError } from '@motcua/domain';
 import { expect } from 'vitest';
 import { testProcedure } from '../testing.ts';
-import type { EditProblem, ProcedureDraft } from './draft.ts';
+import type { ProcedureDraft } from './draft.ts';
 
 /** A draft that publishes as it is (the engine's test procedure), deep-copied for each test. */
 export const finishedDraft = (): ProcedureDraft => structuredClone(testProcedure) as ProcedureDraft;
@@ -13,7 +13,7 @@ export function refusal(edit: () => unknown): string[] {
     edit();
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
-    return ((error as ValidationError).details as EditProblem[]).map((p) => `${p.input}: ${p.code}`);
+    return ((error as ValidationError).details ?? []).map((p) => `${p.path}: ${p.code}`);
   }
   expect.fail('the edit was accepted');
 }

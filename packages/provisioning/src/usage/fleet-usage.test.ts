@@ -1,9 +1,9 @@
 import { type Database, newId } from '@motcua/db';
 import { createTestTenant, testSlug, useIsolatedTestDatabase } from '@motcua/db/testing';
 import { describe, expect, it } from 'vitest';
+import { addUsageRows } from '../../test/usage-rows.ts';
 import { measureFleetUsage } from './measure-fleet-usage.ts';
 import { readUsage } from './read-usage.ts';
-import { addUsageRows } from './test-data.ts';
 
 // A private database: the fleet is exactly the agencies this file creates.
 const { database } = useIsolatedTestDatabase(6);

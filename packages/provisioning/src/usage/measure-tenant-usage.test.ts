@@ -3,8 +3,8 @@ import { createTestTenant, testSlug, useIsolatedTestDatabase } from '@motcua/db/
 import { NotFoundError, ValidationError } from '@motcua/domain';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addUsageRows, figuresOf } from '../../test/usage-rows.ts';
 import { measureTenantUsage } from './measure-tenant-usage.ts';
-import { addUsageRows, figuresOf } from './test-data.ts';
 import { usageDayBounds, usageDayOf } from './usage-day.ts';
 
 // A private database: the fleet of this file is only its own agencies.

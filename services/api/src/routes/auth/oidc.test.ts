@@ -1,19 +1,13 @@
-/// <reference path="../../../../../packages/auth/src/oidc/oidc-provider.d.ts" />
-// (oidc-provider ships no types; its declaration sits beside the test provider in @motcua/auth.)
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Actor, setOidcSettings } from '@motcua/auth';
+import { startTestProvider, type TestProvider, testCitizen } from '@motcua/auth/testing';
 import { type TenantSlug, withTenant } from '@motcua/db';
 import { auditLog, citizens, sessions } from '@motcua/db/tenant';
 import { createTestTenant } from '@motcua/db/testing';
 import { like } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  startTestProvider,
-  type TestProvider,
-  testCitizen,
-} from '../../../../../packages/auth/src/oidc/test-provider.ts';
 import { readJson, testDomain, useTestApp } from '../../testing.ts';
 
 // The test providers listen on loopback over http: allowed the way an operator would allow them.

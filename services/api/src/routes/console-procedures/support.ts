@@ -36,14 +36,11 @@ export async function openProcedure(c: Ctx): Promise<(Opened & { state: Procedur
   return { ...opened, state: await getProcedureDraft(opened.ctx, c.req.param('code') ?? '') };
 }
 
-const isEditProblem = (detail: unknown): detail is { input: string; code: string } =>
-  typeof detail === 'object' && detail !== null && 'input' in detail && 'code' in detail;
-
 /** A refused edit as summary entries tied to its inputs; anything else is not the form's to show. */
 export function refusedErrors(locale: Locale, error: unknown): FormError[] {
   if (!(error instanceof ValidationError)) throw error;
-  const details = Array.isArray(error.details) ? error.details : [];
-  const problems = details.filter(isEditProblem).map(({ input, code }) => ({ input, code }));
+  // The editor's problems name their form input as `path` and always carry a code.
+  const problems = (error.details ?? []).flatMap(({ path, code }) => (code ? [{ input: path, code }] : []));
   return problems.length ? procedureEditErrors(locale, problems) : [{ message: error.message }];
 }
 

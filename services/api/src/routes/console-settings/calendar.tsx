@@ -36,9 +36,13 @@ const fieldMessage =
 
 /** Every problem of the form at once (the verb stops at a bad date before it reads the rest). */
 function checkDay(date: string, input: { kind: string; name: string }) {
-  const details: { path: string }[] = isCivilDate(date) ? [] : [{ path: 'date' }];
+  const details: { path: string; message: string }[] = isCivilDate(date)
+    ? []
+    : [{ path: 'date', message: 'Not a date.' }];
   const parsed = calendarOverrideInput.safeParse(input);
-  if (!parsed.success) details.push(...parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? '') })));
+  if (!parsed.success) {
+    details.push(...parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message })));
+  }
   if (details.length) throw new ValidationError('Some details need correcting.', details);
 }
 

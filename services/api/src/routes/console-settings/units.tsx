@@ -65,7 +65,7 @@ function rowMessage(base: AuthPageBase, field: string) {
 }
 function rowPrecondition(base: AuthPageBase, field: string) {
   return (error: PreconditionFailedError): FormError => {
-    const count = (error.details as { staffCount?: number } | undefined)?.staffCount ?? 0;
+    const count = (error.facts as { staffCount?: number } | undefined)?.staffCount ?? 0;
     const key =
       error.code === 'unit_has_staff'
         ? 'errUnitHasStaff'

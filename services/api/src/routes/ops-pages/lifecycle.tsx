@@ -40,7 +40,7 @@ async function attempt(
     const notice = await act();
     return redirectTo(c, admitted.base, `/ops/tenants/${slug}?notice=${notice}`);
   } catch (error) {
-    if (error instanceof ValidationError && (error.details as { fieldErrors?: object })?.fieldErrors) {
+    if (error instanceof ValidationError && error.details?.length) {
       // The only field these forms send is the suspension's reason.
       const errors = [{ field: 'reason', message: opsText(admitted.base.locale, 'errReasonTooLong') }];
       return renderTenantPage(c, {

@@ -39,15 +39,14 @@ const fieldKeys: Record<string, OpsStringKey> = {
 /** The order the fields appear in, which the error summary follows. */
 const fieldOrder = ['name', 'slug', 'kind', 'adminEmail'];
 
-/** The verb's field errors (English, `{ fieldErrors }`) as messages in the page's language. */
+/** The verb's field problems (English) as messages in the page's language. */
 function onboardingErrors(base: OpsPageBase, error: unknown): FormError[] {
   if (error instanceof ConflictError)
     return [{ field: 'slug', message: opsText(base.locale, 'errSlugTaken') }];
   if (!(error instanceof ValidationError)) throw error;
-  const fieldErrors =
-    (error.details as { fieldErrors?: Record<string, unknown> } | undefined)?.fieldErrors ?? {};
+  const fields = new Set((error.details ?? []).map((problem) => problem.path));
   const errors = fieldOrder
-    .filter((field) => field in fieldErrors)
+    .filter((field) => fields.has(field))
     .map((field) => ({ field, message: opsText(base.locale, fieldKeys[field] ?? 'errName') }));
   return errors.length ? errors : [{ message: opsText(base.locale, 'errConflict') }];
 }

@@ -1,7 +1,7 @@
 // Shared test data for the dossier state machine: one actor per staff role (permissions as in
 // the auth package's role table), consistent snapshots per state, and a valid input per action.
-import type { DossierAction, DossierActor } from './rules.ts';
-import type { DossierSnapshot, DossierState } from './states.ts';
+import type { DossierAction, DossierActor } from '../src/dossier/rules.ts';
+import type { DossierSnapshot, DossierState } from '../src/dossier/states.ts';
 
 export const actors = {
   owner: { kind: 'citizen', id: 'cit_owner' },

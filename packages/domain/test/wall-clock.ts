@@ -1,5 +1,5 @@
 // Test-only helpers: write and read instants as Vietnamese wall-clock time, 'YYYY-MM-DD HH:mm'.
-import { fromLocal, toLocal } from './civil-date.ts';
+import { fromLocal, toLocal } from '../src/calendar/civil-date.ts';
 
 export function at(local: string): Date {
   const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);

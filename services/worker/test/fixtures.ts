@@ -7,8 +7,8 @@ import { outbox } from '@motcua/db/tenant';
 import type {} from '@motcua/testing/provided';
 import { asc } from 'drizzle-orm';
 import { inject } from 'vitest';
-import type { OutboundEmail, OutboxMailer } from './deliver-outbox.ts';
-import { createLogger, type Logger } from './logger.ts';
+import type { OutboundEmail, OutboxMailer } from '../src/deliver-outbox.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 

@@ -1,6 +1,8 @@
-// Test support, not exported by the package: a real OpenID Provider (oidc-provider) on
-// 127.0.0.1 with one confidential client, and a scripted browser that signs a citizen in
-// through the provider's development login and consent pages.
+/// <reference path="./oidc-provider.d.ts" />
+// A real OpenID Provider (oidc-provider) on 127.0.0.1 with one confidential client, and a
+// scripted browser that signs a citizen in through the provider's development login and consent
+// pages (imported as `@motcua/auth/testing`, from tests only; the reference above brings the
+// provider's types to every importer, as oidc-provider ships none).
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -4,7 +4,7 @@ import { type Database, newId, type TenantSlug, withTenant } from '@motcua/db';
 import { type OperatorRole, operators } from '@motcua/db/platform';
 import { auditLog, citizens, outbox, type StaffRole, type StaffStatus, staffUsers } from '@motcua/db/tenant';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { issueEmailedToken } from './emailed-tokens.ts';
+import { issueEmailedToken } from '../src/emailed-tokens.ts';
 
 function unique(): string {
   return randomBytes(5).toString('hex');

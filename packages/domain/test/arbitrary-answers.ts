@@ -2,9 +2,9 @@
 // answers come in the shapes browsers and JSON clients really send (numbers as strings, 'on' for
 // a ticked box, phone numbers with spaces), so the properties exercise the parsing as well.
 import fc from 'fast-check';
-import { compilePattern, DEFAULT_MAX_LENGTH, type FormField } from './form-field.ts';
-import type { ProcedureVersion } from './procedure-version.ts';
-import { provinces } from './provinces.ts';
+import { compilePattern, DEFAULT_MAX_LENGTH, type FormField } from '../src/procedure/form-field.ts';
+import type { ProcedureVersion } from '../src/procedure/procedure-version.ts';
+import { provinces } from '../src/procedure/provinces.ts';
 
 const DAY = 86_400_000;
 const letters = [

@@ -1,8 +1,8 @@
 // Test support: the smallest valid procedure version, to which each test adds only what it is about.
 import { expect } from 'vitest';
-import { validateAnswers } from './evaluate-form.ts';
-import type { FormField } from './form-field.ts';
-import type { ProcedureVersion } from './procedure-version.ts';
+import { validateAnswers } from '../src/procedure/evaluate-form.ts';
+import type { FormField } from '../src/procedure/form-field.ts';
+import type { ProcedureVersion } from '../src/procedure/procedure-version.ts';
 
 export const text = (vi: string, en = vi) => ({ vi, en });
 

@@ -58,7 +58,7 @@ export function launch(
     ? ['npm', ['start'], repoRoot]
     : [
         process.execPath,
-        ['--max-semi-space-size=16', '--import', 'tsx', join(here, 'start.ts')],
+        ['--max-semi-space-size=16', '--import', 'tsx', join(here, '..', 'src', 'start.ts')],
         join(here, '..'),
       ];
   const merged: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'error', ...env };

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { ListObjectsCommand } from '@aws-sdk/client-s3';
 import type {} from '@motcua/testing/provided';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createStorage, type Storage } from './storage.ts';
+import { createStorage, type Storage } from '../src/storage.ts';
 
 export function testBucketName(prefix = 'motcua-test'): string {
   return `${prefix}-${randomBytes(6).toString('hex')}`;

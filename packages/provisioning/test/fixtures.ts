@@ -9,8 +9,8 @@ import type { Storage } from '@motcua/storage';
 import { useTestStorage } from '@motcua/storage/testing';
 import { sql } from 'drizzle-orm';
 import * as tar from 'tar-stream';
-import type { ProvisioningContext, ProvisioningHooks } from './context.ts';
-import type { StartProvisioningInput } from './input.ts';
+import type { ProvisioningContext, ProvisioningHooks } from '../src/context.ts';
+import type { StartProvisioningInput } from '../src/input.ts';
 
 export function useProvisioningContext(): ProvisioningContext {
   return { database: useTestDatabase(6), storage: useTestStorage() };

@@ -1,5 +1,5 @@
 // oidc-provider ships no types and @types/oidc-provider is not installed: just the surface that
-// test-provider.ts uses. Delete this file if @types/oidc-provider is ever added.
+// identity-provider.ts uses. Delete this file if @types/oidc-provider is ever added.
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createDatabase } from '@motcua/db';
 import { serverUser } from '@motcua/testing';
 import { expect } from 'vitest';
-import { isListening, postgresDataDir, repoRoot } from './test-launcher.ts';
+import { isListening, postgresDataDir, repoRoot } from './launcher.ts';
 
 const isRoot = process.getuid?.() === 0;
 const secretFields = [

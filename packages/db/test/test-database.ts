@@ -6,13 +6,13 @@ import { randomBytes } from 'node:crypto';
 import type {} from '@motcua/testing/provided';
 import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createDatabase, type Database } from './client.ts';
-import { newId } from './ids.ts';
-import type { Migration } from './migrate/bundle.ts';
-import { migratePlatform } from './migrate/platform.ts';
-import { migrateTenant } from './migrate/tenant.ts';
-import { parseSlug, type TenantSlug } from './names.ts';
-import { createTenantSchema } from './tenant-lifecycle.ts';
+import { createDatabase, type Database } from '../src/client.ts';
+import { newId } from '../src/ids.ts';
+import type { Migration } from '../src/migrate/bundle.ts';
+import { migratePlatform } from '../src/migrate/platform.ts';
+import { migrateTenant } from '../src/migrate/tenant.ts';
+import { parseSlug, type TenantSlug } from '../src/names.ts';
+import { createTenantSchema } from '../src/tenant-lifecycle.ts';
 
 export function testSlug(prefix = 't'): TenantSlug {
   return parseSlug(`${prefix}-${randomBytes(5).toString('hex')}`);
